@@ -1,0 +1,2 @@
+/** Catalogue plugins: register, update, state, get, list, stat and versions, with their rules. */
+package io.pluginplatform.repository.plugin;
