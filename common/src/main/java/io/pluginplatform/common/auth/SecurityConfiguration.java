@@ -77,8 +77,8 @@ public class SecurityConfiguration {
                         .permitAll()
                         .anyRequest()
                         .authenticated())
-                .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.decoder(decoder)
-                                .jwtAuthenticationConverter(converter))
+                .oauth2ResourceServer(server -> server.jwt(
+                                jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(converter))
                         .authenticationEntryPoint((request, response, e) -> problems.write(
                                 request,
                                 response,
@@ -88,11 +88,14 @@ public class SecurityConfiguration {
                                         "a valid bearer token is required")))
                         .accessDeniedHandler((request, response, e) ->
                                 problems.write(request, response, PlatformException.forbidden("access denied"))))
-                .exceptionHandling(handling -> handling.authenticationEntryPoint((request, response, e) -> problems.write(
-                                request,
-                                response,
-                                PlatformException.of(
-                                        ErrorCode.ERROR_AUTHENTICATE_FAILURE, "message", "a bearer token is required")))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(
+                                (request, response, e) -> problems.write(
+                                        request,
+                                        response,
+                                        PlatformException.of(
+                                                ErrorCode.ERROR_AUTHENTICATE_FAILURE,
+                                                "message",
+                                                "a bearer token is required")))
                         .accessDeniedHandler((request, response, e) ->
                                 problems.write(request, response, PlatformException.forbidden("access denied"))));
         return http.build();
@@ -137,8 +140,9 @@ public class SecurityConfiguration {
 
     static SecretKey hmacKey(String secret) {
         if (secret == null || secret.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
-            throw new IllegalStateException("platform.security.jwt-secret (PLATFORM_JWT_SECRET) must be set to at least "
-                    + MIN_SECRET_BYTES + " bytes, or platform.security.jwk-set-uri to an issuer's JWK set");
+            throw new IllegalStateException(
+                    "platform.security.jwt-secret (PLATFORM_JWT_SECRET) must be set to at least " + MIN_SECRET_BYTES
+                            + " bytes, or platform.security.jwk-set-uri to an issuer's JWK set");
         }
         return new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     }

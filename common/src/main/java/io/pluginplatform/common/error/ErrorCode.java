@@ -11,12 +11,14 @@ public enum ErrorCode {
     ERROR_INVALID_PARAMETER(HttpStatus.BAD_REQUEST, "Parameter is invalid. (key = {key}, reason = {reason})"),
     ERROR_INVALID_PARAMETER_TYPE(HttpStatus.BAD_REQUEST, "Parameter type is invalid. (key = {key}, type = {type})"),
     ERROR_OPERATOR_LIST_VALUE_TYPE(
-            HttpStatus.BAD_REQUEST, "Operator only supports list type. (operator = {operator}, condition = {condition})"),
+            HttpStatus.BAD_REQUEST,
+            "Operator only supports list type. (operator = {operator}, condition = {condition})"),
     ERROR_OPERATOR_VALUE_TYPE(
             HttpStatus.BAD_REQUEST,
             "Operator does not support list type. (operator = {operator}, condition = {condition})"),
     ERROR_OPERATOR_DICT_VALUE_TYPE(
-            HttpStatus.BAD_REQUEST, "Operator only supports dict type. (operator = {operator}, condition = {condition})"),
+            HttpStatus.BAD_REQUEST,
+            "Operator only supports dict type. (operator = {operator}, condition = {condition})"),
     ERROR_OPERATOR_BOOLEAN_TYPE(
             HttpStatus.BAD_REQUEST,
             "Operator only supports boolean type. (operator = {operator}, condition = {condition})"),
@@ -28,7 +30,8 @@ public enum ErrorCode {
     ERROR_INVALID_PLUGIN_VERSION(
             HttpStatus.BAD_REQUEST, "Plugin version is invalid. (plugin_id = {plugin_id}, version = {version})"),
     ERROR_NO_IMAGE_IN_REGISTRY(
-            HttpStatus.BAD_REQUEST, "Image has no tag in the registry. (registry_url = {registry_url}, image = {image})"),
+            HttpStatus.BAD_REQUEST,
+            "Image has no tag in the registry. (registry_url = {registry_url}, image = {image})"),
     ERROR_PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "Request body is too large. (max_bytes = {max_bytes})"),
     ERROR_UNSUPPORTED_MEDIA_TYPE(
             HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Request body must be JSON. (content_type = {content_type})"),
@@ -42,7 +45,8 @@ public enum ErrorCode {
     ERROR_CONCURRENT_UPDATE(
             HttpStatus.CONFLICT, "The resource was changed by another request, retry. ({key} = {value})"),
     ERROR_SUPERVISOR_STATE(
-            HttpStatus.CONFLICT, "Supervisor state does not allow this. (supervisor_id = {supervisor_id}, state = {state})"),
+            HttpStatus.CONFLICT,
+            "Supervisor state does not allow this. (supervisor_id = {supervisor_id}, state = {state})"),
     ERROR_PLUGIN_STATE_CHANGE(
             HttpStatus.CONFLICT, "Plugin state cannot change. (plugin_id = {plugin_id}, state = {state})"),
     ERROR_INSTALLED_PLUGIN_EXIST(
@@ -64,8 +68,7 @@ public enum ErrorCode {
     ERROR_SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Service is unavailable. (reason = {reason})"),
 
     ERROR_INSTALL_PLUGIN_TIMEOUT(
-            HttpStatus.GATEWAY_TIMEOUT,
-            "Plugin was not ready in time. (plugin_id = {plugin_id}, version = {version})"),
+            HttpStatus.GATEWAY_TIMEOUT, "Plugin was not ready in time. (plugin_id = {plugin_id}, version = {version})"),
     ERROR_QUERY_TIMEOUT(HttpStatus.GATEWAY_TIMEOUT, "Query exceeded its time limit. (max_time_ms = {max_time_ms})"),
 
     ERROR_UNKNOWN(HttpStatus.INTERNAL_SERVER_ERROR, "Unknown error. (request_id = {request_id})");

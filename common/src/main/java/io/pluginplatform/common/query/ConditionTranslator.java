@@ -198,7 +198,9 @@ final class ConditionTranslator {
             String keyWhere = where + ".value." + Keys.shorten(key);
             Keys.requireSafe(key, keyWhere);
             Object plain = Values.plain(entry.getValue(), keyWhere, 1);
-            element = element == null ? Criteria.where(key).is(plain) : element.and(key).is(plain);
+            element = element == null
+                    ? Criteria.where(key).is(plain)
+                    : element.and(key).is(plain);
         }
         return element;
     }

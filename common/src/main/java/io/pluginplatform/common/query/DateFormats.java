@@ -8,8 +8,9 @@ import org.bson.Document;
 
 /**
  * The {@code date_format} of a group key as an aggregation expression: {@code year}, {@code month}, {@code day} or a
- * strftime pattern with MongoDB's {@code $dateToString} specifiers, in UTC. {@code %w} (day of the week) is computed
- * with {@code $dayOfWeek}, which the embedded store supports where its {@code $dateToString} does not.
+ * strftime pattern with MongoDB's {@code $dateToString} specifiers, in UTC. {@code %w} (day of the week, 1 for
+ * Sunday) is computed from the ISO {@code %u} (1 for Monday), because the embedded store supports neither {@code %w}
+ * nor a correct {@code $dayOfWeek}.
  */
 final class DateFormats {
 
@@ -30,7 +31,7 @@ final class DateFormats {
         for (int i = 0; i < format.length(); i++) {
             if (format.startsWith("%w", i) && !escapedPercent(format, i)) {
                 flush(run, parts, fieldReference);
-                parts.add(new Document("$toString", new Document("$dayOfWeek", fieldReference)));
+                parts.add(dayOfWeek(fieldReference));
                 i++;
             } else {
                 run.append(format.charAt(i));
@@ -81,6 +82,14 @@ final class DateFormats {
         String text = run.toString();
         parts.add(text.indexOf('%') >= 0 ? dateToString(text, fieldReference) : new Document("$literal", text));
         run.setLength(0);
+    }
+
+    /** {@code %w} as {@code (%u mod 7) + 1}, written as text. */
+    private static Document dayOfWeek(String fieldReference) {
+        Document isoDay = new Document("$toInt", dateToString("%u", fieldReference));
+        Document sundayFirst = new Document("$add", List.of(new Document("$mod", List.of(isoDay, 7)), 1));
+        // $toInt again: the embedded store's $mod answers a double
+        return new Document("$toString", new Document("$toInt", sundayFirst));
     }
 
     private static Document dateToString(String format, String fieldReference) {

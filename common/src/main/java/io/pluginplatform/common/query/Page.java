@@ -9,7 +9,9 @@ import io.pluginplatform.common.error.PlatformException;
  * (default {@value #DEFAULT_LIMIT}, at most {@value #MAX_LIMIT}; 0 returns no items, only the total count).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Page(@JsonProperty("start") Integer start, @JsonProperty("limit") Integer limit) {
+public record Page(
+        @JsonProperty("start") Integer start,
+        @JsonProperty("limit") Integer limit) {
 
     public static final int DEFAULT_LIMIT = 100;
     public static final int MAX_LIMIT = 1000;

@@ -15,7 +15,10 @@ import java.util.List;
 public record Query(
         @JsonProperty("filter") List<Condition> filter,
         @JsonProperty("filter_or") List<Condition> filterOr,
-        @JsonProperty("sort") @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<SortKey> sort,
+
+        @JsonProperty("sort") @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+        List<SortKey> sort,
+
         @JsonProperty("page") Page page,
         @JsonProperty("only") List<String> only,
         @JsonProperty("minimal") Boolean minimal,

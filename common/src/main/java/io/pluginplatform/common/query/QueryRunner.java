@@ -47,9 +47,7 @@ public final class QueryRunner {
             }
             List<Document> documents = mongo.find(query.query(), Document.class, collection);
             boolean lastPage = documents.size() < query.limit() && (query.skip() == 0 || !documents.isEmpty());
-            long total = lastPage
-                    ? query.skip() + documents.size()
-                    : mongo.count(query.countQuery(), collection);
+            long total = lastPage ? query.skip() + documents.size() : mongo.count(query.countQuery(), collection);
             return new ListResult(documents, total);
         });
     }
@@ -70,9 +68,9 @@ public final class QueryRunner {
     }
 
     private List<Object> rows(StatisticsPlan plan, String collection) {
-        List<Document> documents = run(maxTime(plan.rows()), () -> mongo.aggregate(
-                        plan.rows(), collection, Document.class)
-                .getMappedResults());
+        List<Document> documents = run(
+                maxTime(plan.rows()),
+                () -> mongo.aggregate(plan.rows(), collection, Document.class).getMappedResults());
         List<Object> rows = new ArrayList<>(documents.size());
         for (Document document : documents) {
             rows.add(plan.distinct() ? document.get("_id") : document);
@@ -82,8 +80,8 @@ public final class QueryRunner {
 
     private long count(Aggregation count, String collection) {
         List<Document> documents = run(
-                maxTime(count), () -> mongo.aggregate(count, collection, Document.class)
-                        .getMappedResults());
+                maxTime(count),
+                () -> mongo.aggregate(count, collection, Document.class).getMappedResults());
         if (documents.isEmpty()) {
             return 0;
         }

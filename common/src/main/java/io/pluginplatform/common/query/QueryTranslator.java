@@ -84,7 +84,8 @@ public final class QueryTranslator {
         Set<String> fields = new LinkedHashSet<>();
         if (query.only() != null) {
             for (int i = 0; i < query.only().size(); i++) {
-                fields.add(catalogue.resolve(query.only().get(i), "query.only[" + i + "]")
+                fields.add(catalogue
+                        .resolve(query.only().get(i), "query.only[" + i + "]")
                         .storedName());
             }
         }

@@ -57,15 +57,14 @@ final class RelativeTime {
                 throw invalid(where);
             }
             long amount = Long.parseLong(s.substring(start, i));
-            long seconds =
-                    switch (s.charAt(i)) {
-                        case 's' -> amount;
-                        case 'm' -> amount * 60;
-                        case 'h' -> amount * 3_600;
-                        case 'd' -> amount * 86_400;
-                        case 'w' -> amount * 604_800;
-                        default -> throw invalid(where);
-                    };
+            long seconds = switch (s.charAt(i)) {
+                case 's' -> amount;
+                case 'm' -> amount * 60;
+                case 'h' -> amount * 3_600;
+                case 'd' -> amount * 86_400;
+                case 'w' -> amount * 604_800;
+                default -> throw invalid(where);
+            };
             i++;
             instant = sign == '+' ? instant.plusSeconds(seconds) : instant.minusSeconds(seconds);
         }
@@ -74,6 +73,7 @@ final class RelativeTime {
 
     private static PlatformException invalid(String where) {
         return PlatformException.invalid(
-                where, "must be now, now/d, now/w or now/m, optionally followed by +/- a number with unit s, m, h, d or w");
+                where,
+                "must be now, now/d, now/w or now/m, optionally followed by +/- a number with unit s, m, h, d or w");
     }
 }

@@ -7,7 +7,9 @@ import java.util.List;
 
 /** One sort key: {@code {"key": k, "desc": true}}; {@code desc} defaults to false (ascending). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SortKey(@JsonProperty("key") String key, @JsonProperty("desc") Boolean desc) {
+public record SortKey(
+        @JsonProperty("key") String key,
+        @JsonProperty("desc") Boolean desc) {
 
     public static SortKey asc(String key) {
         return new SortKey(key, false);

@@ -15,8 +15,10 @@ import java.util.Map;
 public record StatisticsQuery(
         @JsonProperty("filter") List<Condition> filter,
         @JsonProperty("filter_or") List<Condition> filterOr,
+
         @JsonProperty("aggregate") @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
-                List<Map<String, Object>> aggregate,
+        List<Map<String, Object>> aggregate,
+
         @JsonProperty("distinct") String distinct,
         @JsonProperty("page") Page page) {
 

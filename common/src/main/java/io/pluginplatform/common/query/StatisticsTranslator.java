@@ -166,7 +166,8 @@ public final class StatisticsTranslator {
                 case "count" -> count(body, bodyWhere, stages);
                 case "limit" -> limit(body, fields, bodyWhere, stages);
                 case "skip" -> skip(body, fields, bodyWhere, stages);
-                default -> throw PlatformException.invalid(where, "unknown stage '" + Keys.shorten(name) + "'");};
+                default -> throw PlatformException.invalid(where, "unknown stage '" + Keys.shorten(name) + "'");
+            };
         }
         return stages;
     }
@@ -251,13 +252,12 @@ public final class StatisticsTranslator {
         String path = spec.requiredString("path");
         spec.rejectUnknown();
         Fields.ResolvedField field = fields.resolve(path, spec.where("path"));
-        FieldType element =
-                switch (field.type()) {
-                    case STRING_LIST -> FieldType.STRING;
-                    case OBJECT_LIST -> FieldType.MAP;
-                    case ANY -> FieldType.ANY;
-                    default -> throw PlatformException.invalid(spec.where("path"), "unwind needs a list field");
-                };
+        FieldType element = switch (field.type()) {
+            case STRING_LIST -> FieldType.STRING;
+            case OBJECT_LIST -> FieldType.MAP;
+            case ANY -> FieldType.ANY;
+            default -> throw PlatformException.invalid(spec.where("path"), "unwind needs a list field");
+        };
         stages.add(new Document("$unwind", "$" + field.storedName()));
         Fields.ResolvedField unwound = new Fields.ResolvedField(field.storedName(), element);
         return (key, keyWhere) -> path.equals(key) ? unwound : fields.resolve(key, keyWhere);
@@ -377,7 +377,8 @@ public final class StatisticsTranslator {
 
     private static void requireNoValue(Object value, RawObject field) {
         if (value != null) {
-            throw PlatformException.invalid(field.where("value"), "only add, subtract, multiply and divide take a value");
+            throw PlatformException.invalid(
+                    field.where("value"), "only add, subtract, multiply and divide take a value");
         }
     }
 

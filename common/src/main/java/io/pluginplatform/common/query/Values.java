@@ -79,7 +79,8 @@ final class Values {
         }
         if (value instanceof String string) {
             String trimmed = string.trim();
-            if (trimmed.length() <= MAX_NUMBER_LENGTH && DECIMAL.matcher(trimmed).matches()) {
+            if (trimmed.length() <= MAX_NUMBER_LENGTH
+                    && DECIMAL.matcher(trimmed).matches()) {
                 try {
                     return Long.parseLong(trimmed.startsWith("+") ? trimmed.substring(1) : trimmed);
                 } catch (NumberFormatException notLong) {
@@ -230,7 +231,11 @@ final class Values {
 
     static PlatformException typeError(String where, FieldType type) {
         return PlatformException.of(
-                        ErrorCode.ERROR_INVALID_PARAMETER_TYPE, "key", where, "type", type.name().toLowerCase(Locale.ROOT))
+                        ErrorCode.ERROR_INVALID_PARAMETER_TYPE,
+                        "key",
+                        where,
+                        "type",
+                        type.name().toLowerCase(Locale.ROOT))
                 .withViolation(where, "must be of type " + type.name().toLowerCase(Locale.ROOT));
     }
 }

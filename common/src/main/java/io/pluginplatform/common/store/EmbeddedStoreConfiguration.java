@@ -65,8 +65,7 @@ public class EmbeddedStoreConfiguration {
     MongoConnectionDetails embeddedMongoConnectionDetails(
             MongoServer server, @Value("${spring.mongodb.database}") String database) {
         InetSocketAddress address = server.getLocalAddress();
-        ConnectionString connection =
-                new ConnectionString("mongodb://127.0.0.1:" + address.getPort() + "/" + database);
+        ConnectionString connection = new ConnectionString("mongodb://127.0.0.1:" + address.getPort() + "/" + database);
         return () -> connection;
     }
 }

@@ -70,7 +70,8 @@ public class ProblemAdvice {
         for (org.springframework.validation.FieldError field : error.getFieldErrors()) {
             violations.add(new FieldViolation(snakeCase(field.getField()), field.getDefaultMessage()));
             String constraint = field.getCode();
-            allMissing &= "NotNull".equals(constraint) || "NotBlank".equals(constraint) || "NotEmpty".equals(constraint);
+            allMissing &=
+                    "NotNull".equals(constraint) || "NotBlank".equals(constraint) || "NotEmpty".equals(constraint);
         }
         if (violations.isEmpty()) {
             violations.add(new FieldViolation("body", "is invalid"));
@@ -129,7 +130,8 @@ public class ProblemAdvice {
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<Problem> notJson(HttpServletRequest request, HttpMediaTypeNotSupportedException error) {
-        String contentType = error.getContentType() == null ? "none" : error.getContentType().toString();
+        String contentType =
+                error.getContentType() == null ? "none" : error.getContentType().toString();
         return problems.entity(
                 request, PlatformException.of(ErrorCode.ERROR_UNSUPPORTED_MEDIA_TYPE, "content_type", contentType));
     }
@@ -141,7 +143,8 @@ public class ProblemAdvice {
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<Problem> methodNotAllowed(HttpServletRequest request, HttpRequestMethodNotSupportedException e) {
-        return problems.entity(request, PlatformException.of(ErrorCode.ERROR_METHOD_NOT_ALLOWED, "method", e.getMethod()));
+        return problems.entity(
+                request, PlatformException.of(ErrorCode.ERROR_METHOD_NOT_ALLOWED, "method", e.getMethod()));
     }
 
     @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
@@ -189,7 +192,10 @@ public class ProblemAdvice {
         }
         String requestId = RequestIds.of(request);
         // The exception's text may carry database messages or secrets: log its type only, the trace at debug.
-        log.error("Unexpected error (request_id={}, type={})", requestId, error.getClass().getName());
+        log.error(
+                "Unexpected error (request_id={}, type={})",
+                requestId,
+                error.getClass().getName());
         log.debug("Unexpected error detail (request_id={})", requestId, error);
         return problems.entity(request, PlatformException.of(ErrorCode.ERROR_UNKNOWN, "request_id", requestId));
     }
@@ -212,7 +218,8 @@ public class ProblemAdvice {
             return PlatformException.of(ErrorCode.ERROR_INVALID_PARAMETER_TYPE, "key", key, "type", type)
                     .withViolation(key, "must be a valid " + type);
         }
-        if (root instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+        if (root instanceof MismatchedInputException mismatch
+                && !mismatch.getPath().isEmpty()) {
             String key = path(mismatch);
             String type = mismatch.getTargetType() == null
                     ? "value"

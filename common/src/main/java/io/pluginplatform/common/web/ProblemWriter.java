@@ -61,5 +61,4 @@ public class ProblemWriter {
         }
         json.writeValue(response.getOutputStream(), problem(request, error));
     }
-
 }

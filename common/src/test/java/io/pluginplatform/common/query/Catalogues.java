@@ -1,13 +1,13 @@
 package io.pluginplatform.common.query;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.pluginplatform.common.error.ErrorCode;
 import io.pluginplatform.common.error.PlatformException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The fixtures the query tests share: a plugin-like catalogue and a fixed clock. */
 final class Catalogues {
@@ -42,8 +42,9 @@ final class Catalogues {
     /** Asserts that {@code call} fails with a platform error of {@code code}. */
     static void assertRejected(ThrowingCallable call, ErrorCode code) {
         assertThatThrownBy(call)
-                .isInstanceOfSatisfying(PlatformException.class, e -> org.assertj.core.api.Assertions.assertThat(
-                                e.code())
-                        .isEqualTo(code));
+                .isInstanceOfSatisfying(
+                        PlatformException.class,
+                        e -> org.assertj.core.api.Assertions.assertThat(e.code())
+                                .isEqualTo(code));
     }
 }

@@ -24,8 +24,7 @@ class QueryBindingTest {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
-    private static final String FULL_QUERY =
-            """
+    private static final String FULL_QUERY = """
             {"filter": [{"key": "name", "value": "jira", "operator": "contain"}, {"k": "size", "v": 5, "o": "gt"}],
              "filter_or": [{"k": "provider", "v": "aws"}],
              "sort": [{"key": "created_at", "desc": true}],
@@ -80,15 +79,13 @@ class QueryBindingTest {
 
     @Test
     void aStatisticsQueryBindsWithRawStages() {
-        StatisticsQuery query = snakeCase.readValue(
-                """
+        StatisticsQuery query = snakeCase.readValue("""
                 {"filter": [{"k": "state", "v": "ENABLED"}],
                  "aggregate": [{"group": {"keys": [{"key": "provider", "name": "provider"}],
                                           "fields": [{"operator": "count", "name": "count"}]}},
                                {"sort": [{"key": "count", "desc": true}]}],
                  "page": {"limit": 5}}
-                """,
-                StatisticsQuery.class);
+                """, StatisticsQuery.class);
 
         assertThat(query.aggregate()).hasSize(2);
         assertThat(query.aggregate().get(0)).containsOnlyKeys("group");
@@ -105,7 +102,8 @@ class QueryBindingTest {
 
     @Test
     void queriesSerialiseToTheWireFormWithoutNulls() {
-        Query query = new Query(List.of(Condition.eq("name", "x")), null, null, new Page(1, 10), null, null, true, null);
+        Query query =
+                new Query(List.of(Condition.eq("name", "x")), null, null, new Page(1, 10), null, null, true, null);
 
         String json = snakeCase.writeValueAsString(query);
 

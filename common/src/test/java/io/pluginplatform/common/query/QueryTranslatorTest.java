@@ -73,8 +73,7 @@ class QueryTranslatorTest {
 
     @Test
     void notIsNotEqual() {
-        assertThat(filter(new Condition("state", "DISABLED", "not")))
-                .isEqualTo(doc("state", doc("$ne", "DISABLED")));
+        assertThat(filter(new Condition("state", "DISABLED", "not"))).isEqualTo(doc("state", doc("$ne", "DISABLED")));
     }
 
     @Test
@@ -203,8 +202,9 @@ class QueryTranslatorTest {
     @Test
     void theScopeIsAlwaysAndedFirst() {
         MongoQuery query = translator.translate(
-                withFilter(new Condition("name", "x", "eq")), PLUGINS, Criteria.where("domain_id")
-                        .is("domain-1"));
+                withFilter(new Condition("name", "x", "eq")),
+                PLUGINS,
+                Criteria.where("domain_id").is("domain-1"));
 
         assertThat(query.query().getQueryObject())
                 .isEqualTo(doc("$and", List.of(doc("domain_id", "domain-1"), doc("name", "x"))));
@@ -212,9 +212,8 @@ class QueryTranslatorTest {
 
     @Test
     void aConditionOnTheScopeKeyCannotWidenTheScope() {
-        FieldCatalogue withDomain = FieldCatalogue.builder()
-                .field("domain_id", FieldType.STRING)
-                .build();
+        FieldCatalogue withDomain =
+                FieldCatalogue.builder().field("domain_id", FieldType.STRING).build();
         MongoQuery query = translator.translate(
                 withFilter(new Condition("domain_id", "domain-2", "eq")),
                 withDomain,
@@ -226,7 +225,8 @@ class QueryTranslatorTest {
 
     @Test
     void theScopeAloneIsTheFilterOfAnEmptyQuery() {
-        MongoQuery query = translator.translate(null, PLUGINS, Criteria.where("domain_id").is("d"));
+        MongoQuery query =
+                translator.translate(null, PLUGINS, Criteria.where("domain_id").is("d"));
 
         assertThat(query.query().getQueryObject()).isEqualTo(doc("domain_id", "d"));
     }
@@ -269,7 +269,8 @@ class QueryTranslatorTest {
 
     @Test
     void keywordIsAndedWithTheFilter() {
-        Query query = new Query(List.of(new Condition("state", "ENABLED", null)), null, null, null, null, null, null, "x");
+        Query query =
+                new Query(List.of(new Condition("state", "ENABLED", null)), null, null, null, null, null, null, "x");
 
         Document filter = translate(query).query().getQueryObject();
 
@@ -296,7 +297,14 @@ class QueryTranslatorTest {
     @Test
     void sortAppliesTheKeysInOrderThenTheIdTieBreak() {
         Query query = new Query(
-                null, null, List.of(SortKey.desc("created_at"), new SortKey("name", null)), null, null, null, null, null);
+                null,
+                null,
+                List.of(SortKey.desc("created_at"), new SortKey("name", null)),
+                null,
+                null,
+                null,
+                null,
+                null);
 
         MongoQuery translated = translate(query);
 
@@ -313,8 +321,8 @@ class QueryTranslatorTest {
 
     @Test
     void aRepeatedSortKeyKeepsItsFirstDirection() {
-        Query query = new Query(
-                null, null, List.of(SortKey.desc("name"), SortKey.asc("name")), null, null, null, null, null);
+        Query query =
+                new Query(null, null, List.of(SortKey.desc("name"), SortKey.asc("name")), null, null, null, null, null);
 
         assertThat(translate(query).query().getSortObject()).isEqualTo(new Document("name", -1).append("_id", 1));
     }
@@ -378,7 +386,8 @@ class QueryTranslatorTest {
 
     @Test
     void theCountQueryIgnoresThePageButKeepsTheTimeLimit() {
-        Query query = new Query(List.of(new Condition("name", "x", null)), null, null, new Page(5, 5), null, null, null, null);
+        Query query = new Query(
+                List.of(new Condition("name", "x", null)), null, null, new Page(5, 5), null, null, null, null);
 
         var count = translate(query).countQuery();
 
@@ -390,7 +399,8 @@ class QueryTranslatorTest {
 
     @Test
     void withPagingChangesOnlyThePage() {
-        MongoQuery translated = translate(Query.empty().withPage(new Page(21, 10))).withPaging(0, 30);
+        MongoQuery translated =
+                translate(Query.empty().withPage(new Page(21, 10))).withPaging(0, 30);
 
         assertThat(translated.query().getSkip()).isZero();
         assertThat(translated.query().getLimit()).isEqualTo(30);
@@ -406,7 +416,10 @@ class QueryTranslatorTest {
     void theTimeLimitIsConfigurable() {
         QueryTranslator custom = new QueryTranslator(CLOCK, Duration.ofMillis(1234));
 
-        assertThat(custom.translate(null, PLUGINS, new Criteria()).query().getMeta().getMaxTimeMsec())
+        assertThat(custom.translate(null, PLUGINS, new Criteria())
+                        .query()
+                        .getMeta()
+                        .getMaxTimeMsec())
                 .isEqualTo(1234L);
     }
 
@@ -414,7 +427,8 @@ class QueryTranslatorTest {
 
     @Test
     void onlyReturnsTheFieldsPlusTheSortKeys() {
-        Query query = new Query(null, null, List.of(SortKey.desc("created_at")), null, List.of("name"), null, null, null);
+        Query query =
+                new Query(null, null, List.of(SortKey.desc("created_at")), null, List.of("name"), null, null, null);
 
         assertThat(translate(query).query().getFieldsObject())
                 .isEqualTo(new Document("name", 1).append("created_at", 1));
@@ -525,10 +539,22 @@ class QueryTranslatorTest {
 
     @ParameterizedTest
     @ValueSource(
-            strings = {"eq", "not", "lt", "lte", "gt", "gte", "contain", "not_contain", "regex", "datetime_gt",
-                "timediff_lt"})
+            strings = {
+                "eq",
+                "not",
+                "lt",
+                "lte",
+                "gt",
+                "gte",
+                "contain",
+                "not_contain",
+                "regex",
+                "datetime_gt",
+                "timediff_lt"
+            })
     void scalarOperatorsRejectAList(String operator) {
-        assertRejected(() -> filter(new Condition("created_at", List.of("x"), operator)), ErrorCode.ERROR_OPERATOR_VALUE_TYPE);
+        assertRejected(
+                () -> filter(new Condition("created_at", List.of("x"), operator)), ErrorCode.ERROR_OPERATOR_VALUE_TYPE);
     }
 
     @Test
@@ -603,8 +629,7 @@ class QueryTranslatorTest {
 
     @Test
     void matchAppliesOnlyToListsOfObjects() {
-        assertRejected(
-                () -> filter(new Condition("name", Map.of("a", 1), "match")), ErrorCode.ERROR_INVALID_PARAMETER);
+        assertRejected(() -> filter(new Condition("name", Map.of("a", 1), "match")), ErrorCode.ERROR_INVALID_PARAMETER);
         assertRejected(() -> filter(new Condition("endpoints", Map.of(), "match")), ErrorCode.ERROR_INVALID_PARAMETER);
     }
 

@@ -34,8 +34,19 @@ class RelativeTimeTest {
     @ParameterizedTest
     @ValueSource(
             strings = {
-                "", "today", "now/y", "now/", "now -", "now - d", "now - 1y", "now - 1.5d", "now 1d", "nowd",
-                "now - 1234567890d", "now/dd", "NOW"
+                "",
+                "today",
+                "now/y",
+                "now/",
+                "now -",
+                "now - d",
+                "now - 1y",
+                "now - 1.5d",
+                "now 1d",
+                "nowd",
+                "now - 1234567890d",
+                "now/dd",
+                "NOW"
             })
     void rejectsAnythingElse(String text) {
         assertRejected(() -> RelativeTime.resolve(text, CLOCK, "v"), ErrorCode.ERROR_INVALID_PARAMETER);

@@ -89,7 +89,9 @@ class SafeRegexTest {
         String literal = SafeRegex.literal(text, "v");
 
         assertThat(Pattern.compile(literal).matcher("xx" + text + "yy").find()).isTrue();
-        assertThat(Pattern.compile(literal).matcher("aXb*c+d?e(f)g[h]i{j}k|l^m$n\\o").find())
+        assertThat(Pattern.compile(literal)
+                        .matcher("aXb*c+d?e(f)g[h]i{j}k|l^m$n\\o")
+                        .find())
                 .isFalse();
         assertThat(SafeRegex.backtrackingProblem(literal)).isNull();
     }

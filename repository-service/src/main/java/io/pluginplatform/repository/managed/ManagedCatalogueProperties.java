@@ -8,8 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * local registry (type {@code OCI}, URL {@code 127.0.0.1:5000}, an image prefix) the catalogue works offline.
  */
 @ConfigurationProperties("platform.managed")
-record ManagedCatalogueProperties(
-        String location, RegistryType registryType, String registryUrl, String imagePrefix) {
+record ManagedCatalogueProperties(String location, RegistryType registryType, String registryUrl, String imagePrefix) {
 
     ManagedCatalogueProperties {
         location = location == null || location.isBlank() ? "classpath:managed/*.yaml" : location;

@@ -32,8 +32,7 @@ final class ImageName {
         }
         if (!PATH.matcher(image).matches()) {
             throw invalid(
-                    image,
-                    "must be lower-case [a-z0-9] components joined by '.', '_', '__' or '-', separated by '/'");
+                    image, "must be lower-case [a-z0-9] components joined by '.', '_', '__' or '-', separated by '/'");
         }
     }
 

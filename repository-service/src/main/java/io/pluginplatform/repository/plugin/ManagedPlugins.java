@@ -48,9 +48,10 @@ public class ManagedPlugins {
         for (CreatePluginRequest entry : entries) {
             Set<ConstraintViolation<CreatePluginRequest>> violations = validator.validate(entry);
             if (!violations.isEmpty()) {
-                ConstraintViolation<CreatePluginRequest> first = violations.iterator().next();
-                throw new IllegalStateException("entry " + entry.pluginId() + ": " + first.getPropertyPath() + " "
-                        + first.getMessage());
+                ConstraintViolation<CreatePluginRequest> first =
+                        violations.iterator().next();
+                throw new IllegalStateException(
+                        "entry " + entry.pluginId() + ": " + first.getPropertyPath() + " " + first.getMessage());
             }
             CreatePluginRequest located = new CreatePluginRequest(
                     entry.name(),
@@ -104,14 +105,33 @@ public class ManagedPlugins {
                 added++;
             } else if (!sameContent(existing, wanted)) {
                 mongo.save(new PluginDocument(
-                        wanted.id(), wanted.pluginId(), wanted.repositoryId(), null, null, wanted.name(),
-                        wanted.image(), wanted.registryUrl(), wanted.state(), wanted.serviceType(), wanted.provider(),
-                        wanted.registryType(), wanted.registryConfig(), wanted.capability(), wanted.template(),
-                        wanted.labels(), wanted.tags(), wanted.createdAt(), now, wanted.version()));
+                        wanted.id(),
+                        wanted.pluginId(),
+                        wanted.repositoryId(),
+                        null,
+                        null,
+                        wanted.name(),
+                        wanted.image(),
+                        wanted.registryUrl(),
+                        wanted.state(),
+                        wanted.serviceType(),
+                        wanted.provider(),
+                        wanted.registryType(),
+                        wanted.registryConfig(),
+                        wanted.capability(),
+                        wanted.template(),
+                        wanted.labels(),
+                        wanted.tags(),
+                        wanted.createdAt(),
+                        now,
+                        wanted.version()));
                 changed++;
             }
         }
-        Query stale = new Query(Criteria.where("repository_id").is(Repositories.MANAGED_ID).and("_id").nin(ids));
+        Query stale = new Query(Criteria.where("repository_id")
+                .is(Repositories.MANAGED_ID)
+                .and("_id")
+                .nin(ids));
         int removed = (int) mongo.remove(stale, PluginDocument.class).getDeletedCount();
         return new Outcome(added, changed, removed);
     }

@@ -6,8 +6,8 @@ import io.pluginplatform.common.api.repository.GetRepositoryPluginRequest;
 import io.pluginplatform.common.api.repository.PluginInfo;
 import io.pluginplatform.common.api.repository.PluginQuery;
 import io.pluginplatform.common.api.repository.PluginRequest;
-import io.pluginplatform.common.api.repository.PluginState;
 import io.pluginplatform.common.api.repository.PluginStatQuery;
+import io.pluginplatform.common.api.repository.PluginState;
 import io.pluginplatform.common.api.repository.RegistryType;
 import io.pluginplatform.common.api.repository.RepositoryPluginRequest;
 import io.pluginplatform.common.api.repository.UpdatePluginRequest;
@@ -78,7 +78,9 @@ class PluginController {
     @PutMapping("/plugin/{plugin_id}")
     @RequiresPermission(Permission.CATALOGUE_WRITE)
     PluginInfo update(
-            Caller caller, @PathVariable("plugin_id") String pluginId, @Valid @RequestBody UpdatePluginRequest request) {
+            Caller caller,
+            @PathVariable("plugin_id") String pluginId,
+            @Valid @RequestBody UpdatePluginRequest request) {
         String id = PathParameters.merge("plugin_id", pluginId, request.pluginId());
         return plugins.update(caller.domain(request.domainId()), request.withPluginId(id));
     }
@@ -176,7 +178,9 @@ class PluginController {
             @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
         QueryParameters query = QueryParameters.strict(parameters, GET_PARAMETERS);
         String only = query.get("only");
-        List<String> fields = only == null ? null : Arrays.stream(only.split(",")).map(String::trim).toList();
+        List<String> fields = only == null
+                ? null
+                : Arrays.stream(only.split(",")).map(String::trim).toList();
         return plugins.get(
                 caller.domain(query.get("domain_id")),
                 new GetRepositoryPluginRequest(pluginId, query.get("repository_id"), fields, query.get("domain_id")));

@@ -41,8 +41,26 @@ public record PluginDocument(
 
     PluginDocument withState(PluginState newState, Instant now) {
         return new PluginDocument(
-                id, pluginId, repositoryId, domainId, projectId, name, image, registryUrl, newState, serviceType,
-                provider, registryType, registryConfig, capability, template, labels, tags, createdAt, now, version);
+                id,
+                pluginId,
+                repositoryId,
+                domainId,
+                projectId,
+                name,
+                image,
+                registryUrl,
+                newState,
+                serviceType,
+                provider,
+                registryType,
+                registryConfig,
+                capability,
+                template,
+                labels,
+                tags,
+                createdAt,
+                now,
+                version);
     }
 
     PluginDocument withChanges(

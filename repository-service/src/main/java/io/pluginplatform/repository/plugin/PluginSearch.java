@@ -144,11 +144,8 @@ class PluginSearch {
         merged.sort(Comparator.<Ranked, Map<String, Object>>comparing(Ranked::fields, bySortKeys)
                 .thenComparingInt(Ranked::source)
                 .thenComparingInt(Ranked::position));
-        List<PluginInfo> pageOfResults = merged.stream()
-                .skip(start - 1)
-                .limit(limit)
-                .map(Ranked::plugin)
-                .toList();
+        List<PluginInfo> pageOfResults =
+                merged.stream().skip(start - 1).limit(limit).map(Ranked::plugin).toList();
         return new ListResponse<>(pageOfResults, total);
     }
 

@@ -5,8 +5,8 @@ import io.pluginplatform.common.api.repository.CreatePluginRequest;
 import io.pluginplatform.common.api.repository.GetRepositoryPluginRequest;
 import io.pluginplatform.common.api.repository.PluginInfo;
 import io.pluginplatform.common.api.repository.PluginQuery;
-import io.pluginplatform.common.api.repository.PluginState;
 import io.pluginplatform.common.api.repository.PluginStatQuery;
+import io.pluginplatform.common.api.repository.PluginState;
 import io.pluginplatform.common.api.repository.RepositoryInfo;
 import io.pluginplatform.common.api.repository.RepositoryPluginRequest;
 import io.pluginplatform.common.api.repository.RepositoryType;
@@ -174,7 +174,10 @@ public class PluginService {
         addEq(simple, "state", request.state() == null ? null : request.state().name());
         addEq(simple, "service_type", request.serviceType());
         addEq(simple, "provider", request.provider());
-        addEq(simple, "registry_type", request.registryType() == null ? null : request.registryType().name());
+        addEq(
+                simple,
+                "registry_type",
+                request.registryType() == null ? null : request.registryType().name());
         Query query = (request.query() != null ? request.query() : Query.empty()).withConditions(simple);
         String repositoryId = blankToNull(request.repositoryId());
         if (repositoryId == null) {
@@ -263,7 +266,8 @@ public class PluginService {
                 return PluginViews.info(mongo.save(change.apply(current)), Repositories.LOCAL);
             } catch (OptimisticLockingFailureException e) {
                 if (attempt >= 1) {
-                    throw PlatformException.of(ErrorCode.ERROR_CONCURRENT_UPDATE, "key", "plugin_id", "value", pluginId);
+                    throw PlatformException.of(
+                            ErrorCode.ERROR_CONCURRENT_UPDATE, "key", "plugin_id", "value", pluginId);
                 }
             }
         }
@@ -300,7 +304,10 @@ public class PluginService {
         if (repository.repositoryType() == RepositoryType.MANAGED) {
             return Criteria.where("repository_id").is(Repositories.MANAGED_ID);
         }
-        return Criteria.where("repository_id").is(Repositories.LOCAL_ID).and("domain_id").is(domainId);
+        return Criteria.where("repository_id")
+                .is(Repositories.LOCAL_ID)
+                .and("domain_id")
+                .is(domainId);
     }
 
     private static PlatformException duplicate(String pluginId) {

@@ -71,9 +71,12 @@ class TemplateSchemas {
         }
         if (!errors.isEmpty()) {
             Error first = errors.get(0);
-            String where = first.getInstanceLocation() == null ? "" : first.getInstanceLocation().toString();
-            throw invalid(path, "is not a valid JSON Schema at " + (where.isEmpty() ? "$" : where) + ": "
-                    + first.getMessage());
+            String where = first.getInstanceLocation() == null
+                    ? ""
+                    : first.getInstanceLocation().toString();
+            throw invalid(
+                    path,
+                    "is not a valid JSON Schema at " + (where.isEmpty() ? "$" : where) + ": " + first.getMessage());
         }
     }
 

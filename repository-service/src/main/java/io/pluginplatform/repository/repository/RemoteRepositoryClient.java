@@ -77,10 +77,16 @@ public class RemoteRepositoryClient {
             if (e.getStatusCode().value() == HttpStatus.BAD_REQUEST.value()) {
                 throw PlatformException.invalid("query", "rejected by repository " + remote.repositoryId());
             }
-            log.warn("Remote repository {} answered {}", remote.repositoryId(), e.getStatusCode().value());
+            log.warn(
+                    "Remote repository {} answered {}",
+                    remote.repositoryId(),
+                    e.getStatusCode().value());
             throw unavailable(remote);
         } catch (RestClientException | IllegalStateException e) {
-            log.warn("Remote repository {} is unavailable ({})", remote.repositoryId(), e.getClass().getSimpleName());
+            log.warn(
+                    "Remote repository {} is unavailable ({})",
+                    remote.repositoryId(),
+                    e.getClass().getSimpleName());
             throw unavailable(remote);
         }
     }
@@ -90,7 +96,8 @@ public class RemoteRepositoryClient {
     }
 
     private RemotePluginApi client(RemoteRepository remote) {
-        String cacheKey = remote.repositoryId() + "|" + remote.info().endpoint() + "|" + java.util.Objects.hashCode(remote.token());
+        String cacheKey = remote.repositoryId() + "|" + remote.info().endpoint() + "|"
+                + java.util.Objects.hashCode(remote.token());
         return clients.computeIfAbsent(cacheKey, key -> create(remote));
     }
 

@@ -94,8 +94,7 @@ class RepositoryController {
     @GetMapping("/repositories")
     @RequiresPermission(Permission.CATALOGUE_READ)
     ListResponse<RepositoryInfo> list(@RequestParam MultiValueMap<String, String> parameters) {
-        QueryParameters query =
-                QueryParameters.of(parameters, Set.of("repository_id", "name", "repository_type"));
+        QueryParameters query = QueryParameters.of(parameters, Set.of("repository_id", "name", "repository_type"));
         String type = query.get("repository_type");
         RepositoryType repositoryType = null;
         if (type != null) {

@@ -22,7 +22,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.bson.Document;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
@@ -106,7 +105,15 @@ public class RepositoryService {
         Instant now = Timestamps.now(clock);
         String id = Ids.generate("repo");
         RepositoryDocument document = new RepositoryDocument(
-                id, id, request.name(), RepositoryType.REMOTE.wireName(), endpoint, cipher.encrypt(request.token()), now, now, null);
+                id,
+                id,
+                request.name(),
+                RepositoryType.REMOTE.wireName(),
+                endpoint,
+                cipher.encrypt(request.token()),
+                now,
+                now,
+                null);
         try {
             return info(mongo.insert(document));
         } catch (DuplicateKeyException e) {
@@ -158,7 +165,12 @@ public class RepositoryService {
         List<Condition> simple = new ArrayList<>();
         addEq(simple, "repository_id", request.repositoryId());
         addEq(simple, "name", request.name());
-        addEq(simple, "repository_type", request.repositoryType() == null ? null : request.repositoryType().wireName());
+        addEq(
+                simple,
+                "repository_type",
+                request.repositoryType() == null
+                        ? null
+                        : request.repositoryType().wireName());
         Query query = (request.query() != null ? request.query() : Query.empty()).withConditions(simple);
         var result = runner.list(translator.translate(query, FIELDS, new Criteria()), RepositoryDocument.COLLECTION);
         List<RepositoryInfo> infos = result.documents().stream()

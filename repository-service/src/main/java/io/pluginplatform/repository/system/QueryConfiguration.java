@@ -20,8 +20,7 @@ class QueryConfiguration {
     }
 
     @Bean
-    StatisticsTranslator statisticsTranslator(
-            Clock clock, @Value("${platform.query.max-time:5s}") Duration maxTime) {
+    StatisticsTranslator statisticsTranslator(Clock clock, @Value("${platform.query.max-time:5s}") Duration maxTime) {
         return new StatisticsTranslator(clock, maxTime);
     }
 

@@ -73,18 +73,15 @@ class ManagedCatalogueTest extends IntegrationTest {
         String image = LocalRegistry.uniqueRepository("ov/slack");
         LocalRegistry.pushImage(image, "1.0.0");
         String domain = "domain-override0001";
-        Response registered = api.post(
-                "/repository/v1/plugins",
-                Tokens.admin(domain),
-                """
+        Response registered = api.post("/repository/v1/plugins", Tokens.admin(domain), """
                 {"name": "Our Slack", "service_type": "notification.Protocol", "image": "%s",
                  "plugin_id": "plugin-slack-noti-protocol", "registry_type": "OCI", "registry_url": "127.0.0.1:5000"}
-                """
-                        .formatted(image));
+                """.formatted(image));
         assertThat(registered.status()).as(registered.toString()).isEqualTo(200);
 
         assertThat(repositoryTypeOf("plugin-slack-noti-protocol", domain)).isEqualTo("local");
-        assertThat(repositoryTypeOf("plugin-slack-noti-protocol", Tokens.DOMAIN_B)).isEqualTo("managed");
+        assertThat(repositoryTypeOf("plugin-slack-noti-protocol", Tokens.DOMAIN_B))
+                .isEqualTo("managed");
         Response both = api.get("/repository/v1/plugins?plugin_id=plugin-slack-noti-protocol", Tokens.member(domain));
         assertThat(both.json().path("total_count").asInt()).isEqualTo(2);
     }

@@ -23,14 +23,10 @@ class ConcurrentUpdateTest extends IntegrationTest {
         String image = LocalRegistry.uniqueRepository("locking/locked");
         LocalRegistry.pushImage(image, "1.0.0");
         String admin = Tokens.admin("domain-locking00001");
-        Response registered = api.post(
-                "/repository/v1/plugins",
-                admin,
-                """
+        Response registered = api.post("/repository/v1/plugins", admin, """
                 {"name": "Locked", "service_type": "notification.Protocol", "image": "%s", "plugin_id": "plugin-locked",
                  "registry_type": "OCI", "registry_url": "127.0.0.1:5000"}
-                """
-                        .formatted(image));
+                """.formatted(image));
         assertThat(registered.status()).as(registered.toString()).isEqualTo(200);
 
         ExecutorService pool = Executors.newFixedThreadPool(2);

@@ -41,8 +41,7 @@ class PluginApiIntegrationTest extends IntegrationTest {
                 {"name": "Hello", "service_type": "notification.Protocol", "image": "%s", "plugin_id": "%s",
                  "registry_type": "OCI", "registry_url": "127.0.0.1:5000", "provider": "example",
                  "labels": ["hello", "hello", "example"], "tags": {"icon": "https://example.org/i.svg"}}
-                """
-                .formatted(image, pluginId);
+                """.formatted(image, pluginId);
     }
 
     @Test
@@ -62,7 +61,10 @@ class PluginApiIntegrationTest extends IntegrationTest {
         }
         assertThat(actual).isEqualTo(expected);
         assertThat(response.json().path("domain_id").asString()).isEqualTo(domain);
-        assertThat(response.json().path("repository_info").path("repository_type").asString())
+        assertThat(response.json()
+                        .path("repository_info")
+                        .path("repository_type")
+                        .asString())
                 .isEqualTo("local");
         assertThat(response.json().path("created_at").asString())
                 .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
@@ -87,7 +89,8 @@ class PluginApiIntegrationTest extends IntegrationTest {
 
     @Test
     void registeringTheSamePluginIdTwiceIsAConflict() {
-        assertThat(api.post("/repository/v1/plugins", admin, registerBody("dup")).status())
+        assertThat(api.post("/repository/v1/plugins", admin, registerBody("dup"))
+                        .status())
                 .isEqualTo(200);
         Response again = api.post("/repository/v1/plugins", admin, registerBody("dup"));
         assertThat(again.status()).isEqualTo(409);
@@ -109,7 +112,8 @@ class PluginApiIntegrationTest extends IntegrationTest {
         Response response = api.post("/repository/v1/plugins", admin, body);
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.code()).isEqualTo("ERROR_INVALID_IMAGE_LENGTH");
-        assertThat(response.json().path("errors").get(0).path("field").asString()).isEqualTo("image");
+        assertThat(response.json().path("errors").get(0).path("field").asString())
+                .isEqualTo("image");
     }
 
     @Test
@@ -140,10 +144,10 @@ class PluginApiIntegrationTest extends IntegrationTest {
 
     @Test
     void updateReplacesFieldsAndKeepsCreatedAt() {
-        JsonNode created = api.post("/repository/v1/plugins", admin, registerBody("upd")).json();
+        JsonNode created =
+                api.post("/repository/v1/plugins", admin, registerBody("upd")).json();
 
-        Response resource = api.put(
-                "/repository/v1/plugin/upd", admin, "{\"name\": \"Renamed\", \"labels\": [\"x\"]}");
+        Response resource = api.put("/repository/v1/plugin/upd", admin, "{\"name\": \"Renamed\", \"labels\": [\"x\"]}");
         Response verb =
                 api.post("/repository/v1/plugin/update", admin, "{\"plugin_id\": \"upd\", \"tags\": {\"a\": 1}}");
 
@@ -177,7 +181,10 @@ class PluginApiIntegrationTest extends IntegrationTest {
                         .path("state")
                         .asString())
                 .isEqualTo("DISABLED");
-        assertThat(api.get("/repository/v1/plugins/toggle", admin).json().path("state").asString())
+        assertThat(api.get("/repository/v1/plugins/toggle", admin)
+                        .json()
+                        .path("state")
+                        .asString())
                 .isEqualTo("DISABLED");
         assertThat(api.post("/repository/v1/plugin/enable", admin, "{\"plugin_id\": \"toggle\"}")
                         .json()
@@ -218,8 +225,7 @@ class PluginApiIntegrationTest extends IntegrationTest {
         Response verb = api.post("/repository/v1/plugin/list", admin, query);
         Response search = api.post("/repository/v1/plugins/search", admin, query);
         Response get = api.get(
-                "/repository/v1/plugins?repository_id=repo-local&keyword=list-&sort=-plugin_id&start=2&limit=1",
-                admin);
+                "/repository/v1/plugins?repository_id=repo-local&keyword=list-&sort=-plugin_id&start=2&limit=1", admin);
 
         for (Response response : List.of(verb, search, get)) {
             assertThat(response.status()).as(response.toString()).isEqualTo(200);
@@ -236,9 +242,10 @@ class PluginApiIntegrationTest extends IntegrationTest {
 
         assertThat(all.status()).as(all.toString()).isEqualTo(200);
         List<String> types = new ArrayList<>();
-        all.json().path("results").forEach(p -> types.add(p.path("repository_info")
-                .path("repository_type")
-                .asString()));
+        all.json()
+                .path("results")
+                .forEach(p -> types.add(
+                        p.path("repository_info").path("repository_type").asString()));
         assertThat(types).contains("local", "managed");
         assertThat(all.json().path("total_count").asInt()).isGreaterThanOrEqualTo(13);
     }
@@ -270,7 +277,8 @@ class PluginApiIntegrationTest extends IntegrationTest {
         Response resource = api.post("/repository/v1/plugins/stat", admin, query);
 
         assertThat(verb.status()).as(verb.toString()).isEqualTo(200);
-        assertThat(verb.json().path("results").get(0).path("provider").asString()).isEqualTo("example");
+        assertThat(verb.json().path("results").get(0).path("provider").asString())
+                .isEqualTo("example");
         assertThat(verb.json().path("results").get(0).path("count").asInt()).isEqualTo(2);
         assertThat(resource.json()).isEqualTo(verb.json());
     }
@@ -278,7 +286,9 @@ class PluginApiIntegrationTest extends IntegrationTest {
     @Test
     void registryPasswordsAreStoredButNeverReturned() {
         String body = registerBody("secretive")
-                .replace("\"provider\"", "\"registry_config\": {\"username\": \"u\", \"password\": \"hunter2-pass\"}, \"provider\"");
+                .replace(
+                        "\"provider\"",
+                        "\"registry_config\": {\"username\": \"u\", \"password\": \"hunter2-pass\"}, \"provider\"");
         Response response = api.post("/repository/v1/plugins", admin, body);
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         assertThat(response.body()).doesNotContain("hunter2-pass").contains("\"username\":\"u\"");

@@ -46,14 +46,10 @@ class RemoteRepositoryIntegrationTest extends IntegrationTest {
         LocalRegistry.pushImage(image, "2.0.0", "2.1.0");
         String admin = Tokens.admin(MARKET_DOMAIN);
         for (String id : List.of("zz-market-plugin", "aa-market-plugin")) {
-            Response registered = market.post(
-                    "/repository/v1/plugins",
-                    admin,
-                    """
+            Response registered = market.post("/repository/v1/plugins", admin, """
                     {"name": "Market %s", "service_type": "monitoring.Webhook", "image": "%s", "plugin_id": "%s",
                      "registry_type": "OCI", "registry_url": "127.0.0.1:5000", "provider": "market"}
-                    """
-                            .formatted(id, image, id));
+                    """.formatted(id, image, id));
             assertThat(registered.status()).as(registered.toString()).isEqualTo(200);
         }
     }
@@ -66,13 +62,10 @@ class RemoteRepositoryIntegrationTest extends IntegrationTest {
     }
 
     private String registerRemote(String endpoint) {
-        Response response = api.post(
-                "/repository/v1/repositories",
-                Tokens.system(),
-                """
+        Response response = api.post("/repository/v1/repositories", Tokens.system(), """
                 {"name": "Marketplace %s", "endpoint": "%s", "token": "%s"}
-                """
-                        .formatted(UUID.randomUUID(), endpoint, Tokens.member(MARKET_DOMAIN)));
+                """.formatted(
+                        UUID.randomUUID(), endpoint, Tokens.member(MARKET_DOMAIN)));
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         assertThat(response.body()).doesNotContain("token");
         return response.json().path("repository_id").asString();
@@ -87,7 +80,10 @@ class RemoteRepositoryIntegrationTest extends IntegrationTest {
             assertThat(get.status()).as(get.toString()).isEqualTo(200);
             assertThat(get.json().path("repository_info").path("repository_id").asString())
                     .isEqualTo(repositoryId);
-            assertThat(get.json().path("repository_info").path("repository_type").asString())
+            assertThat(get.json()
+                            .path("repository_info")
+                            .path("repository_type")
+                            .asString())
                     .isEqualTo("remote");
 
             Response versions = api.get("/repository/v1/plugins/zz-market-plugin/versions", member);
@@ -100,7 +96,10 @@ class RemoteRepositoryIntegrationTest extends IntegrationTest {
                     api.get("/repository/v1/plugins?sort=plugin_id&limit=2&keyword=market-plugin", member);
             assertThat(everywhere.status()).as(everywhere.toString()).isEqualTo(200);
             List<String> ids = new ArrayList<>();
-            everywhere.json().path("results").forEach(p -> ids.add(p.path("plugin_id").asString()));
+            everywhere
+                    .json()
+                    .path("results")
+                    .forEach(p -> ids.add(p.path("plugin_id").asString()));
             assertThat(ids).containsExactly("aa-market-plugin", "zz-market-plugin");
         } finally {
             api.delete("/repository/v1/repository/" + repositoryId, Tokens.system());
@@ -135,7 +134,9 @@ class RemoteRepositoryIntegrationTest extends IntegrationTest {
 
         String repositoryId = registerRemote(market.base());
         Response get = api.post(
-                "/repository/v1/repository/get", Tokens.member(MARKET_DOMAIN), "{\"repository_id\": \"" + repositoryId + "\"}");
+                "/repository/v1/repository/get",
+                Tokens.member(MARKET_DOMAIN),
+                "{\"repository_id\": \"" + repositoryId + "\"}");
         assertThat(get.json().path("repository_type").asString()).isEqualTo("remote");
 
         Response renamed = api.post(
@@ -155,7 +156,8 @@ class RemoteRepositoryIntegrationTest extends IntegrationTest {
                                 "{\"repository_id\": \"" + repositoryId + "\"}")
                         .body())
                 .isEqualTo("{}");
-        assertThat(api.get("/repository/v1/repository/" + repositoryId, Tokens.system()).status())
+        assertThat(api.get("/repository/v1/repository/" + repositoryId, Tokens.system())
+                        .status())
                 .isEqualTo(404);
     }
 }

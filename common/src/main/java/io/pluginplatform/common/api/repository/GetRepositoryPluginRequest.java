@@ -8,5 +8,8 @@ import java.util.List;
 public record GetRepositoryPluginRequest(
         @NotBlank String pluginId,
         String repositoryId,
-        @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> only,
+
+        @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+        List<String> only,
+
         String domainId) {}

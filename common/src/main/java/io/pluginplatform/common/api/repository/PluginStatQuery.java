@@ -5,4 +5,5 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
 /** plugin stat. */
-public record PluginStatQuery(@NotNull StatisticsQuery query, @NotBlank String repositoryId, String domainId) {}
+public record PluginStatQuery(
+        @NotNull StatisticsQuery query, @NotBlank String repositoryId, String domainId) {}

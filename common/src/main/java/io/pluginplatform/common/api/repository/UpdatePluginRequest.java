@@ -11,8 +11,13 @@ public record UpdatePluginRequest(
         @Size(min = 1, max = 255) String name,
         Map<String, Object> capability,
         Map<String, Object> template,
-        @Size(max = 50, message = "must hold at most 50 labels") List<@NotBlank @Size(max = 64) String> labels,
-        @Size(max = 100, message = "must hold at most 100 keys") Map<String, Object> tags,
+
+        @Size(max = 50, message = "must hold at most 50 labels")
+        List<@NotBlank @Size(max = 64) String> labels,
+
+        @Size(max = 100, message = "must hold at most 100 keys")
+        Map<String, Object> tags,
+
         String domainId) {
 
     public UpdatePluginRequest withPluginId(String id) {
