@@ -5,8 +5,10 @@ import io.pluginplatform.common.error.PlatformException;
 import io.pluginplatform.common.web.ProblemWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,11 +30,16 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Bearer-token authentication for every service: Spring Security's OAuth2 resource server verifies the JWT (HS256
  * secret or JWK set), everything but health, metrics, API docs and the JWK set needs a token, and failures answer as
- * problem details. Role checks per route are done by {@link PermissionInterceptor}.
+ * problem details. Role checks per route are done by {@link PermissionInterceptor}, registered here with the
+ * {@link Caller} argument of controller methods; {@code platform.web.application-package} names the package whose
+ * controllers must declare a permission.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -99,6 +106,21 @@ public class SecurityConfiguration {
                         .accessDeniedHandler((request, response, e) ->
                                 problems.write(request, response, PlatformException.forbidden("access denied"))));
         return http.build();
+    }
+
+    @Bean
+    WebMvcConfigurer platformPermissions(@Value("${platform.web.application-package}") String applicationPackage) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new PermissionInterceptor(applicationPackage));
+            }
+
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new CallerArgumentResolver());
+            }
+        };
     }
 
     @Bean

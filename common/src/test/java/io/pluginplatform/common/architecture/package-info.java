@@ -1,0 +1,2 @@
+/** Architecture rules (ArchUnit) for the shared module. */
+package io.pluginplatform.common.architecture;

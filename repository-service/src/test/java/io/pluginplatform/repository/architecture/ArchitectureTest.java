@@ -1,0 +1,106 @@
+package io.pluginplatform.repository.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The layout rules of STYLE.md for repository-service, checked on the compiled classes. */
+class ArchitectureTest {
+
+    private static final String BASE = "io.pluginplatform.repository";
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importMainClasses() {
+        classes = new ClassFileImporter()
+                // by folder name, so that builds into another output folder (-Dplatform.build.dir) import the same
+                // classes
+                .withImportOption(location -> !location.contains("/test-classes/"))
+                .importPackages(BASE);
+        assertThat(classes).as("the imported main classes").hasSizeGreaterThan(30);
+    }
+
+    @Test
+    void controllersDoNotTouchTheDatabase() {
+        ArchRule rule = noClasses()
+                .that()
+                .areAnnotatedWith(RestController.class)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework.data..", "com.mongodb..", "org.bson..");
+        rule.check(classes);
+    }
+
+    @Test
+    void controllersCallServicesNotConnectorsOrRemoteClients() {
+        ArchRule rule = noClasses()
+                .that()
+                .areAnnotatedWith(RestController.class)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(BASE + ".registry..", BASE + ".managed..")
+                .orShould()
+                .dependOnClassesThat()
+                .haveSimpleNameEndingWith("Client");
+        rule.check(classes);
+    }
+
+    @Test
+    void registryConnectorsAreReachedOnlyThroughRegistryVersions() {
+        ArchRule rule = noClasses()
+                .that()
+                .resideOutsideOfPackage(BASE + ".registry..")
+                .should()
+                .dependOnClassesThat()
+                .implement(BASE + ".registry.RegistryConnector");
+        rule.check(classes);
+    }
+
+    @Test
+    void featurePackagesHaveNoCycles() {
+        SlicesRuleDefinition.slices()
+                .matching(BASE + ".(*)..")
+                .should()
+                .beFreeOfCycles()
+                .check(classes);
+    }
+
+    @Test
+    void controllersArePackagePrivate() {
+        ArchRule rule =
+                classes().that().areAnnotatedWith(RestController.class).should().notHaveModifier(JavaModifier.PUBLIC);
+        rule.check(classes);
+    }
+
+    @Test
+    void everyPackageDescribesItself() throws IOException {
+        Path sources = Path.of("src/main/java");
+        try (Stream<Path> files = Files.walk(sources)) {
+            Set<Path> packages = files.filter(file -> file.toString().endsWith(".java"))
+                    .map(Path::getParent)
+                    .collect(Collectors.toCollection(TreeSet::new));
+            assertThat(packages).isNotEmpty();
+            assertThat(packages)
+                    .as("source folders without a package-info.java")
+                    .allSatisfy(folder ->
+                            assertThat(folder.resolve("package-info.java")).exists());
+        }
+    }
+}
