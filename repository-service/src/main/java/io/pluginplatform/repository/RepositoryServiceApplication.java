@@ -1,7 +1,7 @@
 package io.pluginplatform.repository;
 
 import io.pluginplatform.common.auth.SecurityConfiguration;
-import io.pluginplatform.common.store.EmbeddedStoreConfiguration;
+import io.pluginplatform.common.store.StoreConfiguration;
 import io.pluginplatform.common.web.WebConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Import;
 
 /** repository-service: the plugin catalogue. */
 @SpringBootApplication
-@Import({WebConfiguration.class, SecurityConfiguration.class, EmbeddedStoreConfiguration.class})
+@Import({WebConfiguration.class, SecurityConfiguration.class, StoreConfiguration.class})
 public class RepositoryServiceApplication {
 
     public static void main(String[] args) {

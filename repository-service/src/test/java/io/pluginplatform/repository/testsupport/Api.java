@@ -43,9 +43,13 @@ public final class Api {
         return send("PUT", path, token, json, "application/json");
     }
 
-    public Response send(String method, String path, String token, String body, String contentType) {
+    /** @param headers further request headers, as name, value, name, value... */
+    public Response send(String method, String path, String token, String body, String contentType, String... headers) {
         HttpRequest.Builder request =
                 HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
