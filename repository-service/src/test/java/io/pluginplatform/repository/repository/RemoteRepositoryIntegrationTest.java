@@ -107,6 +107,39 @@ class RemoteRepositoryIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void pagingWithoutARepositoryIsOneGlobalSortOverLocalManagedAndRemotePlugins() {
+        String repositoryId = registerRemote(market.base());
+        String domain = "domain-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String admin = Tokens.admin(domain);
+        try {
+            Response local = api.post("/repository/v1/plugins", admin, """
+                    {"name": "Local", "service_type": "monitoring.Webhook", "image": "%s",
+                     "plugin_id": "mm-market-plugin", "registry_type": "OCI", "registry_url": "127.0.0.1:5000"}
+                    """.formatted(image));
+            assertThat(local.status()).as(local.toString()).isEqualTo(200);
+
+            List<String> pages = new ArrayList<>();
+            List<String> repositories = new ArrayList<>();
+            for (int start = 1; start <= 4; start++) {
+                Response page = api.get(
+                        "/repository/v1/plugins?keyword=market-plugin&sort=-plugin_id&limit=1&start=" + start, admin);
+                assertThat(page.status()).as(page.toString()).isEqualTo(200);
+                assertThat(page.json().path("total_count").asInt()).isEqualTo(3);
+                page.json().path("results").forEach(plugin -> {
+                    pages.add(plugin.path("plugin_id").asString());
+                    repositories.add(
+                            plugin.path("repository_info").path("repository_id").asString());
+                });
+            }
+
+            assertThat(pages).containsExactly("zz-market-plugin", "mm-market-plugin", "aa-market-plugin");
+            assertThat(repositories).containsExactly(repositoryId, "repo-local", repositoryId);
+        } finally {
+            api.delete("/repository/v1/repository/" + repositoryId, Tokens.system());
+        }
+    }
+
+    @Test
     void aRemoteThatIsDownIsAWarningInListsAndA503OnGet() {
         String repositoryId = registerRemote("http://127.0.0.1:9");
         String member = Tokens.member("domain-" + UUID.randomUUID().toString().substring(0, 12));
