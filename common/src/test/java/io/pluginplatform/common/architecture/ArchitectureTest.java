@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,18 +70,26 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** For every module of the reactor, so that a new service's packages are held to it too. */
     @Test
-    void everyPackageDescribesItself() throws IOException {
-        Path sources = Path.of("src/main/java");
-        try (Stream<Path> files = Files.walk(sources)) {
-            Set<Path> packages = files.filter(file -> file.toString().endsWith(".java"))
-                    .map(Path::getParent)
-                    .collect(Collectors.toCollection(TreeSet::new));
-            assertThat(packages).isNotEmpty();
-            assertThat(packages)
-                    .as("source folders without a package-info.java")
-                    .allSatisfy(folder ->
-                            assertThat(folder.resolve("package-info.java")).exists());
+    void everyPackageOfEveryModuleDescribesItself() throws IOException {
+        Path reactor = Path.of("").toAbsolutePath().getParent();
+        Set<Path> packages = new TreeSet<>();
+        try (Stream<Path> modules = Files.list(reactor)) {
+            for (Path sources : modules.map(module -> module.resolve("src/main/java"))
+                    .filter(Files::isDirectory)
+                    .toList()) {
+                try (Stream<Path> files = Files.walk(sources)) {
+                    files.filter(file -> file.toString().endsWith(".java"))
+                            .map(Path::getParent)
+                            .forEach(packages::add);
+                }
+            }
         }
+        assertThat(packages).anyMatch(folder -> folder.endsWith("io/pluginplatform/repository"));
+        assertThat(packages)
+                .as("source folders without a package-info.java")
+                .allSatisfy(folder ->
+                        assertThat(folder.resolve("package-info.java")).exists());
     }
 }

@@ -9,13 +9,6 @@ import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.bind.annotation.RestController;
@@ -87,20 +80,5 @@ class ArchitectureTest {
         ArchRule rule =
                 classes().that().areAnnotatedWith(RestController.class).should().notHaveModifier(JavaModifier.PUBLIC);
         rule.check(classes);
-    }
-
-    @Test
-    void everyPackageDescribesItself() throws IOException {
-        Path sources = Path.of("src/main/java");
-        try (Stream<Path> files = Files.walk(sources)) {
-            Set<Path> packages = files.filter(file -> file.toString().endsWith(".java"))
-                    .map(Path::getParent)
-                    .collect(Collectors.toCollection(TreeSet::new));
-            assertThat(packages).isNotEmpty();
-            assertThat(packages)
-                    .as("source folders without a package-info.java")
-                    .allSatisfy(folder ->
-                            assertThat(folder.resolve("package-info.java")).exists());
-        }
     }
 }

@@ -109,7 +109,8 @@ class RemoteRepositoryIntegrationTest extends IntegrationTest {
     @Test
     void pagingWithoutARepositoryIsOneGlobalSortOverLocalManagedAndRemotePlugins() {
         String repositoryId = registerRemote(market.base());
-        String domain = "domain-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String domain =
+                "domain-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         String admin = Tokens.admin(domain);
         try {
             Response local = api.post("/repository/v1/plugins", admin, """
