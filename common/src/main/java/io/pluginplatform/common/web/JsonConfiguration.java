@@ -6,15 +6,19 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.module.SimpleModule;
 
 /**
  * The wire format of every service: snake_case names, unknown properties rejected, {@code null} fields omitted, string
- * inputs trimmed, and a scalar of the wrong kind never silently coerced into a string.
+ * inputs trimmed, and a scalar of the wrong kind never silently coerced into a string. A property given twice is
+ * rejected rather than the last one silently winning ({@code {"plugin_id": "a", "plugin_id": "b"}} must not act on
+ * {@code b} while a proxy or log reads {@code a}), and an enum is read from its name only, never from its index.
  */
 @Configuration(proxyBeanMethods = false)
 public class JsonConfiguration {
@@ -25,6 +29,8 @@ public class JsonConfiguration {
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
                 .addModule(new SimpleModule("platform-strings").addDeserializer(String.class, new TrimmingStrings()));
     }

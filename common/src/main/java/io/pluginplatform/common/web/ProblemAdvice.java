@@ -6,8 +6,10 @@ import io.pluginplatform.common.error.PlatformException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -106,6 +108,13 @@ public class ProblemAdvice {
         return problems.entity(request, PlatformException.invalidFields(ErrorCode.ERROR_INVALID_PARAMETER, violations));
     }
 
+    /** Tomcat refuses to decode a query string such as {@code ?limit=%ZZ} only when a handler first reads it. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<Problem> invalidQueryString(HttpServletRequest request, InvalidParameterException error) {
+        return problems.entity(
+                request, PlatformException.invalid("query_string", "must be percent-encoded UTF-8 name=value pairs"));
+    }
+
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ResponseEntity<Problem> missingParameter(HttpServletRequest request, MissingServletRequestParameterException e) {
         return problems.entity(request, PlatformException.required(e.getParameterName()));
@@ -118,14 +127,12 @@ public class ProblemAdvice {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Problem> typeMismatch(HttpServletRequest request, MethodArgumentTypeMismatchException error) {
-        String type = error.getRequiredType() == null
-                ? "value"
-                : error.getRequiredType().getSimpleName().toLowerCase();
+        String type = jsonType(error.getRequiredType());
         return problems.entity(
                 request,
                 PlatformException.of(
                                 ErrorCode.ERROR_INVALID_PARAMETER_TYPE, "key", snakeCase(error.getName()), "type", type)
-                        .withViolation(snakeCase(error.getName()), "must be a " + type));
+                        .withViolation(snakeCase(error.getName()), "must be of type " + type));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
@@ -212,18 +219,14 @@ public class ProblemAdvice {
         }
         if (root instanceof InvalidFormatException format) {
             String key = path(format);
-            String type = format.getTargetType() == null
-                    ? "value"
-                    : format.getTargetType().getSimpleName().toLowerCase();
+            String type = jsonType(format.getTargetType());
             return PlatformException.of(ErrorCode.ERROR_INVALID_PARAMETER_TYPE, "key", key, "type", type)
                     .withViolation(key, "must be a valid " + type);
         }
         if (root instanceof MismatchedInputException mismatch
                 && !mismatch.getPath().isEmpty()) {
             String key = path(mismatch);
-            String type = mismatch.getTargetType() == null
-                    ? "value"
-                    : mismatch.getTargetType().getSimpleName().toLowerCase();
+            String type = jsonType(mismatch.getTargetType());
             return PlatformException.of(ErrorCode.ERROR_INVALID_PARAMETER_TYPE, "key", key, "type", type)
                     .withViolation(key, "has the wrong type, expected " + type);
         }
@@ -270,5 +273,36 @@ public class ProblemAdvice {
             return "value";
         }
         return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase();
+    }
+
+    /** A Java target type in the words of JSON, so that no class name reaches a client. */
+    static String jsonType(Class<?> type) {
+        if (type == null) {
+            return "value";
+        }
+        if (CharSequence.class.isAssignableFrom(type)
+                || type.isEnum()
+                || type == Character.class
+                || type == char.class) {
+            return "string";
+        }
+        if (type == Integer.class
+                || type == int.class
+                || type == Long.class
+                || type == long.class
+                || type == Short.class
+                || type == short.class) {
+            return "integer";
+        }
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+            return "number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "boolean";
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "list";
+        }
+        return "object";
     }
 }

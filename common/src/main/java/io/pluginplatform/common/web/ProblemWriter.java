@@ -3,6 +3,7 @@ package io.pluginplatform.common.web;
 import io.pluginplatform.common.error.ErrorCode;
 import io.pluginplatform.common.error.FieldViolation;
 import io.pluginplatform.common.error.PlatformException;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -37,10 +38,42 @@ public class ProblemWriter {
                 status.getReasonPhrase(),
                 status.value(),
                 error.getMessage(),
-                request.getRequestURI(),
+                instance(request),
                 code.name(),
                 RequestIds.of(request),
                 errors);
+    }
+
+    /**
+     * The problem for an HTTP error status that no handler explained: a request the security firewall or the servlet
+     * container refused (an encoded NUL or slash in the path, a request line too long), or an error dispatch.
+     */
+    public static PlatformException forStatus(HttpServletRequest request, int status) {
+        return switch (status) {
+            case 401 ->
+                PlatformException.of(
+                        ErrorCode.ERROR_AUTHENTICATE_FAILURE, "message", "a valid bearer token is required");
+            case 403 -> PlatformException.forbidden("access denied");
+            case 404 -> PlatformException.notFound("path", instance(request));
+            case 405 -> PlatformException.of(ErrorCode.ERROR_METHOD_NOT_ALLOWED, "method", request.getMethod());
+            case 413 -> PlatformException.of(ErrorCode.ERROR_PAYLOAD_TOO_LARGE, "max_bytes", "limit");
+            case 415 ->
+                PlatformException.of(
+                        ErrorCode.ERROR_UNSUPPORTED_MEDIA_TYPE,
+                        "content_type",
+                        request.getContentType() == null ? "none" : request.getContentType());
+            case 503 -> PlatformException.of(ErrorCode.ERROR_SERVICE_UNAVAILABLE, "reason", "try again later");
+            default ->
+                status >= 400 && status < 500
+                        ? PlatformException.invalid("request", "the request line, path or headers are malformed")
+                        : PlatformException.of(ErrorCode.ERROR_UNKNOWN, "request_id", RequestIds.of(request));
+        };
+    }
+
+    /** The path the caller asked for, also during the container's error dispatch to the error path. */
+    private static String instance(HttpServletRequest request) {
+        Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        return original != null ? original.toString() : request.getRequestURI();
     }
 
     public ResponseEntity<Problem> entity(HttpServletRequest request, PlatformException error) {
@@ -50,6 +83,11 @@ public class ProblemWriter {
             builder.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         }
         return builder.body(problem(request, error));
+    }
+
+    /** The problem as JSON text, for writers outside Spring MVC. */
+    String json(Problem problem) {
+        return json.writeValueAsString(problem);
     }
 
     public void write(HttpServletRequest request, HttpServletResponse response, PlatformException error)

@@ -9,11 +9,12 @@ import org.springframework.core.Ordered;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The web plumbing every service imports: request ids, the body size limit, JSON and problem details. Who may call
- * which route is {@link io.pluginplatform.common.auth.SecurityConfiguration}'s business.
+ * The web plumbing every service imports: request ids, the body size limit, JSON and problem details (also on the error
+ * path and for requests Tomcat refuses before any servlet runs). Who may call which route is
+ * {@link io.pluginplatform.common.auth.SecurityConfiguration}'s business.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({JsonConfiguration.class, ProblemAdvice.class})
+@Import({JsonConfiguration.class, ProblemAdvice.class, ProblemErrorController.class, TomcatProblemConfiguration.class})
 public class WebConfiguration {
 
     @Bean

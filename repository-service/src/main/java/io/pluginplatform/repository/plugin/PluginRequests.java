@@ -30,6 +30,13 @@ class PluginRequests {
             Pattern.compile("(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}"
                     + "[A-Za-z0-9])?)*|\\[[0-9A-Fa-f:.]+\\])(?::[0-9]{1,5})?");
 
+    /**
+     * How deep a free-form object (capability, tags) may nest. Far above any real plugin's needs, and far below
+     * MongoDB's limit of 100 levels for a stored document, which would otherwise turn a client's mistake into a
+     * database error.
+     */
+    static final int MAX_DEPTH = 32;
+
     private static final Set<String> STRING_CONFIG_KEYS = Set.of("username", "password", "token", "image_pull_secret");
     private static final Set<String> BOOLEAN_CONFIG_KEYS = Set.of("insecure");
 
@@ -46,6 +53,8 @@ class PluginRequests {
         String pluginId = request.pluginId() != null ? request.pluginId() : ImageName.derivePluginId(request.image());
         RegistryType type = request.registryType() != null ? request.registryType() : RegistryType.DOCKER_HUB;
         String registryUrl = registryUrl(type, request.registryUrl());
+        checkDepth("capability", request.capability());
+        checkDepth("tags", request.tags());
         Map<String, Object> config = storedConfig(request.registryConfig());
         schemas.validate(request.template());
         return new PluginDocument(
@@ -72,6 +81,8 @@ class PluginRequests {
     }
 
     void checkUpdate(UpdatePluginRequest request) {
+        checkDepth("capability", request.capability());
+        checkDepth("tags", request.tags());
         schemas.validate(request.template());
     }
 
@@ -99,7 +110,38 @@ class PluginRequests {
         if (!REGISTRY_URL.matcher(given).matches()) {
             throw PlatformException.invalid("registry_url", "must be a host with an optional port, no scheme or path");
         }
+        int colon = given.lastIndexOf(':');
+        if (colon > given.lastIndexOf(']')) {
+            int port = Integer.parseInt(given.substring(colon + 1));
+            if (port < 1 || port > 65535) {
+                throw PlatformException.invalid("registry_url", "the port must be between 1 and 65535");
+            }
+        }
         return given.toLowerCase();
+    }
+
+    /** Rejects a free-form object nested deeper than {@value #MAX_DEPTH} levels. */
+    static void checkDepth(String field, Object value) {
+        if (depth(value, 0) > MAX_DEPTH) {
+            throw PlatformException.invalid(field, "is nested more than " + MAX_DEPTH + " levels deep");
+        }
+    }
+
+    private static int depth(Object value, int level) {
+        if (level > MAX_DEPTH) {
+            return level;
+        }
+        int deepest = level;
+        if (value instanceof Map<?, ?> map) {
+            for (Object child : map.values()) {
+                deepest = Math.max(deepest, depth(child, level + 1));
+            }
+        } else if (value instanceof List<?> list) {
+            for (Object child : list) {
+                deepest = Math.max(deepest, depth(child, level + 1));
+            }
+        }
+        return deepest;
     }
 
     private Map<String, Object> storedConfig(Map<String, Object> config) {

@@ -254,6 +254,9 @@ public class RepositoryService {
                 || uri.getFragment() != null) {
             throw PlatformException.invalid(field, "must be an absolute http or https URL without credentials");
         }
+        if (uri.getPort() == 0 || uri.getPort() > 65535) {
+            throw PlatformException.invalid(field, "the port must be between 1 and 65535");
+        }
         String text = uri.toString();
         return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
     }

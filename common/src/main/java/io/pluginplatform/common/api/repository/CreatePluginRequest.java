@@ -11,6 +11,7 @@ public record CreatePluginRequest(
         @NotBlank @Size(max = 255) String name,
 
         @NotBlank
+        @Size(max = 255)
         @Pattern(
                 regexp = "[A-Za-z0-9_]+\\.[A-Za-z0-9_]+",
                 message = "must look like <service>.<Kind>, e.g. notification.Protocol")
