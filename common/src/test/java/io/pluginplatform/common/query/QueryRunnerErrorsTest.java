@@ -18,8 +18,11 @@ import com.mongodb.ServerAddress;
 import io.pluginplatform.common.error.ErrorCode;
 import io.pluginplatform.common.error.PlatformException;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
 import org.bson.BsonString;
@@ -113,6 +116,24 @@ class QueryRunnerErrorsTest {
         assertThatThrownBy(() -> new QueryRunner(mongo).list(query, "plugins"))
                 .isInstanceOfSatisfying(
                         PlatformException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ERROR_QUERY_TIMEOUT));
+    }
+
+    @Test
+    void listMapsATimeoutOfACountRunningWhileThePageIsReadTo504() {
+        MongoOperations mongo = mock(MongoOperations.class);
+        MongoQuery query = new QueryTranslator(CLOCK).translate(null, PLUGINS, new Criteria());
+        List<Document> fullPage = Collections.nCopies(query.limit(), new Document());
+        when(mongo.find(any(), eq(Document.class), anyString())).thenReturn(fullPage);
+        when(mongo.count(any(), anyString())).thenThrow(new MongoExecutionTimeoutException(50, "time"));
+        ExecutorService counts = Executors.newSingleThreadExecutor();
+        try {
+            assertThatThrownBy(() -> new QueryRunner(mongo, counts).list(query, "plugins"))
+                    .isInstanceOfSatisfying(
+                            PlatformException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.ERROR_QUERY_TIMEOUT));
+        } finally {
+            counts.shutdownNow();
+        }
     }
 
     @Test

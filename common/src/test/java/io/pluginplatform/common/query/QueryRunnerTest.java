@@ -17,6 +17,8 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -141,6 +143,25 @@ class QueryRunnerTest {
 
         assertThat(ids(result)).containsExactly("gcp-monitor");
         assertThat(result.totalCount()).isEqualTo(3);
+    }
+
+    @Test
+    void aRunnerThatCountsWhileItReadsGivesTheSameTotals() {
+        ExecutorService counts = Executors.newFixedThreadPool(2);
+        try {
+            QueryRunner concurrent = new QueryRunner(mongo, counts);
+            for (Page page : List.of(new Page(1, 2), new Page(2, 1), new Page(4, 10), new Page(10, 10))) {
+                MongoQuery query = translator.translate(Query.empty().withPage(page), PLUGINS, DOMAIN);
+
+                ListResult sequential = runner.list(query, PLUGINS_COLLECTION);
+                ListResult overlapped = concurrent.list(query, PLUGINS_COLLECTION);
+
+                assertThat(overlapped.totalCount()).as("total of %s", page).isEqualTo(sequential.totalCount());
+                assertThat(overlapped.documents()).as("page %s", page).isEqualTo(sequential.documents());
+            }
+        } finally {
+            counts.shutdownNow();
+        }
     }
 
     @Test

@@ -16,44 +16,11 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
 
 /**
  * The application's routes, read from its own handler mappings so that a new route is covered without editing a
- * list, and the route table of repository-service.md §2 to check the enumeration against.
+ * list, and the lists of write routes of the role table.
  */
 final class ApplicationRoutes {
 
     static final String APPLICATION_PACKAGE = "io.pluginplatform.repository";
-
-    /** Every route of the spec's table (repository-service.md §2), both styles. */
-    static final List<String> SPEC_ROUTES = List.of(
-            "POST /repository/v1/plugins",
-            "POST /repository/v1/plugin/register",
-            "PUT /repository/v1/plugin/{plugin_id}",
-            "POST /repository/v1/plugin/update",
-            "DELETE /repository/v1/plugin/{plugin_id}",
-            "POST /repository/v1/plugin/deregister",
-            "PUT /repository/v1/plugin/{plugin_id}/enable",
-            "POST /repository/v1/plugin/enable",
-            "PUT /repository/v1/plugin/{plugin_id}/disable",
-            "POST /repository/v1/plugin/disable",
-            "GET /repository/v1/plugins/{plugin_id}/versions",
-            "POST /repository/v1/plugin/get-versions",
-            "GET /repository/v1/plugins/{plugin_id}",
-            "POST /repository/v1/plugin/get",
-            "GET /repository/v1/plugins",
-            "POST /repository/v1/plugins/search",
-            "POST /repository/v1/plugin/list",
-            "POST /repository/v1/plugins/stat",
-            "POST /repository/v1/plugin/stat",
-            "POST /repository/v1/repositories",
-            "POST /repository/v1/repository/register",
-            "PUT /repository/v1/repository/{repository_id}",
-            "POST /repository/v1/repository/update",
-            "DELETE /repository/v1/repository/{repository_id}",
-            "POST /repository/v1/repository/deregister",
-            "GET /repository/v1/repository/{repository_id}",
-            "POST /repository/v1/repository/get",
-            "GET /repository/v1/repositories",
-            "POST /repository/v1/repositories/search",
-            "POST /repository/v1/repository/list");
 
     /** Plugin writes: the role table gives them to DOMAIN_ADMIN and SYSTEM only. */
     static final List<String> CATALOGUE_WRITES = List.of(

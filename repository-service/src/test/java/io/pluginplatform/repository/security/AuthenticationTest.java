@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import io.pluginplatform.repository.testsupport.Api.Response;
+import io.pluginplatform.repository.testsupport.RouteTable;
 import io.pluginplatform.repository.testsupport.Tokens;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -34,9 +35,7 @@ class AuthenticationTest extends SecurityIntegrationTest {
     void theHandlerMappingsEnumerateEveryRouteOfTheSpec() {
         List<String> keys = routes().stream().map(Route::key).toList();
 
-        assertThat(keys)
-                .hasSizeGreaterThanOrEqualTo(ApplicationRoutes.SPEC_ROUTES.size())
-                .containsAll(ApplicationRoutes.SPEC_ROUTES);
+        assertThat(keys).hasSizeGreaterThanOrEqualTo(RouteTable.ROUTES.size()).containsAll(RouteTable.ROUTES);
     }
 
     @TestFactory
@@ -115,7 +114,7 @@ class AuthenticationTest extends SecurityIntegrationTest {
     /** One test per route: the call with this {@code Authorization} header (none when null) is a 401 problem. */
     private Stream<DynamicTest> everyRouteRefuses(String authorization) {
         List<Route> routes = routes();
-        assertThat(routes).hasSizeGreaterThanOrEqualTo(ApplicationRoutes.SPEC_ROUTES.size());
+        assertThat(routes).hasSizeGreaterThanOrEqualTo(RouteTable.ROUTES.size());
         return routes.stream()
                 .map(route -> DynamicTest.dynamicTest(route.key(), () -> {
                     Call call = call(route.method(), route.path(SAMPLES));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pluginplatform.common.auth.Role;
 import io.pluginplatform.repository.testsupport.Api.Response;
+import io.pluginplatform.repository.testsupport.RouteTable;
 import io.pluginplatform.repository.testsupport.Tokens;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -279,7 +280,7 @@ class DomainIsolationTest extends SecurityIntegrationTest {
         List<Route> scoped = routes().stream().filter(Route::domainScoped).toList();
         assertThat(scoped.stream().map(Route::key))
                 .as("every plugin route is domain-scoped")
-                .containsAll(ApplicationRoutes.SPEC_ROUTES.stream()
+                .containsAll(RouteTable.ROUTES.stream()
                         .filter(key -> key.contains("/plugin"))
                         .toList());
         return scoped;
