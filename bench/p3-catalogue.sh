@@ -12,7 +12,7 @@
 #      through the registry HTTP API;
 #   3. registers P3_PLUGINS (10,000) local plugins in one domain through POST /repository/v1/plugins with
 #      P3_WORKERS (6) keep-alive clients: 10 providers, 8 service types, 20 labels, 3 images;
-#   4. after a warm-up, P3_RUNS (3) times: (a) the list, one client (wrk -t1 -c1 --latency), the provider cycling
+#   4. after a warm-up, P3_RUNS (5) times: (a) the list, one client (wrk -t1 -c1 --latency), the provider cycling
 #      through the ten; (b) GET /plugins/<id>/versions and (c) the stand-in for a no-op endpoint,
 #      GET /repository/v1/repository/repo-local (one indexed findOne: it is NOT a no-op, so the ratio is
 #      conservative), each wrk -t1 -c8, (b) and (c) alternating which goes first;
@@ -20,7 +20,7 @@
 #
 # Bounded: every wrk run has a fixed duration, and the whole script runs under `timeout` (P3_MAX_SECONDS, 570 s).
 #
-# Environment: P3_DURATION (20, seconds per measurement), P3_WARMUP (8), P3_RUNS (3), P3_PLUGINS (10000),
+# Environment: P3_DURATION (20, seconds per measurement), P3_WARMUP (20; 8 proved too short for the JIT), P3_RUNS (5), P3_PLUGINS (10000),
 #   P3_WORKERS (6), P3_CONNECTIONS (8, for versions and the stand-in), P3_OUT (default: a new /tmp/p3-catalogue.*
 #   folder), P3_MAX_SECONDS (570), JAVA_OPTS (extra JVM options of the service), P3_DIAG (1: also time a few list
 #   variants sequentially, to show where the list's time goes).
@@ -40,8 +40,8 @@ readonly JAR=$ROOT/repository-service/target-bench/repository-service-0.1.0-SNAP
 readonly REGISTRY=127.0.0.1:5000
 readonly DOMAIN=domain-000000000003
 readonly DURATION=${P3_DURATION:-20}
-readonly WARMUP=${P3_WARMUP:-8}
-readonly RUNS=${P3_RUNS:-3}
+readonly WARMUP=${P3_WARMUP:-20}
+readonly RUNS=${P3_RUNS:-5}
 readonly PLUGINS=${P3_PLUGINS:-10000}
 readonly WORKERS=${P3_WORKERS:-6}
 readonly CONNECTIONS=${P3_CONNECTIONS:-8}
