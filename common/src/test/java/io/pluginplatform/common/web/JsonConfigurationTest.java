@@ -18,7 +18,8 @@ class JsonConfigurationTest {
 
     private final JsonMapper json = platformMapper();
 
-    private static JsonMapper platformMapper() {
+    /** The mapper every service reads requests with. */
+    static JsonMapper platformMapper() {
         JsonMapper.Builder builder = JsonMapper.builder();
         new JsonConfiguration().platformJsonCustomizer().customize(builder);
         return builder.build();

@@ -16,13 +16,7 @@ class ProblemAdviceTest {
 
     record Query(List<String> filter, Integer limit, Map<String, Object> tags, String name) {}
 
-    private final JsonMapper json = platformMapper();
-
-    private static JsonMapper platformMapper() {
-        JsonMapper.Builder builder = JsonMapper.builder();
-        new JsonConfiguration().platformJsonCustomizer().customize(builder);
-        return builder.build();
-    }
+    private final JsonMapper json = JsonConfigurationTest.platformMapper();
 
     @Test
     void namesJsonTypesNeverJavaClasses() {

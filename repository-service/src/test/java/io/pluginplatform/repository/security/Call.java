@@ -1,33 +1,30 @@
 package io.pluginplatform.repository.security;
 
+import io.pluginplatform.repository.testsupport.Api;
 import io.pluginplatform.repository.testsupport.Api.Response;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * One HTTP request with full control over what {@code Api} fixes: the raw {@code Authorization} header (or none),
- * further headers such as {@code X-Domain-Id}, and the body.
+ * One HTTP request with full control over what {@code Api}'s short forms fix: the raw {@code Authorization} header (or
+ * none), further headers such as {@code X-Domain-Id}, and the body.
  */
 final class Call {
 
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-    private final HttpRequest.Builder request;
+    private final Api api;
     private final String method;
+    private final String path;
+    private final List<String> headers = new ArrayList<>();
     private String body;
 
-    private Call(String base, String method, String path) {
-        this.request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+    private Call(Api api, String method, String path) {
+        this.api = api;
         this.method = method;
+        this.path = path;
     }
 
-    static Call to(String base, String method, String path) {
-        return new Call(base, method, path);
+    static Call to(Api api, String method, String path) {
+        return new Call(api, method, path);
     }
 
     /** {@code Authorization: Bearer <token>}; a null token sends no header at all. */
@@ -36,7 +33,8 @@ final class Call {
     }
 
     Call header(String name, String value) {
-        request.header(name, value);
+        headers.add(name);
+        headers.add(value);
         return this;
     }
 
@@ -47,20 +45,6 @@ final class Call {
     }
 
     Response send() {
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-            request.method(method, HttpRequest.BodyPublishers.ofString(body));
-        } else {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        }
-        try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body(), response);
-        } catch (IOException e) {
-            throw new IllegalStateException(method + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return api.send(method, path, null, body, "application/json", headers.toArray(String[]::new));
     }
 }

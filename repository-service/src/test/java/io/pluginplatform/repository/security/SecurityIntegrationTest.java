@@ -50,7 +50,7 @@ abstract class SecurityIntegrationTest extends IntegrationTest {
     }
 
     Call call(String method, String path) {
-        return Call.to(api.base(), method, path);
+        return Call.to(api, method, path);
     }
 
     Response send(String method, String path, String token, String body) {
