@@ -1,6 +1,7 @@
 package io.pluginplatform.repository;
 
 import io.pluginplatform.common.auth.SecurityConfiguration;
+import io.pluginplatform.common.query.QueryConfiguration;
 import io.pluginplatform.common.store.StoreConfiguration;
 import io.pluginplatform.common.web.WebConfiguration;
 import org.springframework.boot.SpringApplication;
@@ -9,7 +10,7 @@ import org.springframework.context.annotation.Import;
 
 /** repository-service: the plugin catalogue. */
 @SpringBootApplication
-@Import({WebConfiguration.class, SecurityConfiguration.class, StoreConfiguration.class})
+@Import({WebConfiguration.class, SecurityConfiguration.class, StoreConfiguration.class, QueryConfiguration.class})
 public class RepositoryServiceApplication {
 
     public static void main(String[] args) {

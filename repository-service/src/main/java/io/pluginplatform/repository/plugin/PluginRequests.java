@@ -5,6 +5,7 @@ import io.pluginplatform.common.api.repository.PluginState;
 import io.pluginplatform.common.api.repository.RegistryType;
 import io.pluginplatform.common.api.repository.UpdatePluginRequest;
 import io.pluginplatform.common.error.PlatformException;
+import io.pluginplatform.common.web.FreeForm;
 import io.pluginplatform.repository.repository.Repositories;
 import io.pluginplatform.repository.system.SecretCipher;
 import java.time.Instant;
@@ -30,13 +31,6 @@ class PluginRequests {
             Pattern.compile("(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}"
                     + "[A-Za-z0-9])?)*|\\[[0-9A-Fa-f:.]+\\])(?::[0-9]{1,5})?");
 
-    /**
-     * How deep a free-form object (capability, tags) may nest. Far above any real plugin's needs, and far below
-     * MongoDB's limit of 100 levels for a stored document, which would otherwise turn a client's mistake into a
-     * database error.
-     */
-    static final int MAX_DEPTH = 32;
-
     private static final Set<String> STRING_CONFIG_KEYS = Set.of("username", "password", "token", "image_pull_secret");
     private static final Set<String> BOOLEAN_CONFIG_KEYS = Set.of("insecure");
 
@@ -53,8 +47,8 @@ class PluginRequests {
         String pluginId = request.pluginId() != null ? request.pluginId() : ImageName.derivePluginId(request.image());
         RegistryType type = request.registryType() != null ? request.registryType() : RegistryType.DOCKER_HUB;
         String registryUrl = registryUrl(type, request.registryUrl());
-        checkDepth("capability", request.capability());
-        checkDepth("tags", request.tags());
+        FreeForm.checkDepth("capability", request.capability());
+        FreeForm.checkDepth("tags", request.tags());
         Map<String, Object> config = storedConfig(request.registryConfig());
         schemas.validate(request.template());
         return new PluginDocument(
@@ -81,8 +75,8 @@ class PluginRequests {
     }
 
     void checkUpdate(UpdatePluginRequest request) {
-        checkDepth("capability", request.capability());
-        checkDepth("tags", request.tags());
+        FreeForm.checkDepth("capability", request.capability());
+        FreeForm.checkDepth("tags", request.tags());
         schemas.validate(request.template());
     }
 
@@ -118,30 +112,6 @@ class PluginRequests {
             }
         }
         return given.toLowerCase();
-    }
-
-    /** Rejects a free-form object nested deeper than {@value #MAX_DEPTH} levels. */
-    static void checkDepth(String field, Object value) {
-        if (depth(value, 0) > MAX_DEPTH) {
-            throw PlatformException.invalid(field, "is nested more than " + MAX_DEPTH + " levels deep");
-        }
-    }
-
-    private static int depth(Object value, int level) {
-        if (level > MAX_DEPTH) {
-            return level;
-        }
-        int deepest = level;
-        if (value instanceof Map<?, ?> map) {
-            for (Object child : map.values()) {
-                deepest = Math.max(deepest, depth(child, level + 1));
-            }
-        } else if (value instanceof List<?> list) {
-            for (Object child : list) {
-                deepest = Math.max(deepest, depth(child, level + 1));
-            }
-        }
-        return deepest;
     }
 
     private Map<String, Object> storedConfig(Map<String, Object> config) {

@@ -2,11 +2,11 @@ package io.pluginplatform.repository.badinput;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pluginplatform.repository.testsupport.Api;
+import io.pluginplatform.common.testsupport.Api;
+import io.pluginplatform.common.testsupport.LocalRegistry;
+import io.pluginplatform.common.testsupport.Tokens;
 import io.pluginplatform.repository.testsupport.IntegrationTest;
-import io.pluginplatform.repository.testsupport.LocalRegistry;
 import io.pluginplatform.repository.testsupport.RouteTable;
-import io.pluginplatform.repository.testsupport.Tokens;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

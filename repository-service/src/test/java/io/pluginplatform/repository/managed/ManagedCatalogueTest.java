@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pluginplatform.common.api.repository.CreatePluginRequest;
 import io.pluginplatform.common.api.repository.RegistryType;
+import io.pluginplatform.common.testsupport.Api.Response;
+import io.pluginplatform.common.testsupport.LocalRegistry;
+import io.pluginplatform.common.testsupport.Tokens;
 import io.pluginplatform.repository.plugin.ManagedPlugins;
-import io.pluginplatform.repository.testsupport.Api.Response;
 import io.pluginplatform.repository.testsupport.IntegrationTest;
-import io.pluginplatform.repository.testsupport.LocalRegistry;
-import io.pluginplatform.repository.testsupport.Tokens;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;

@@ -2,10 +2,10 @@ package io.pluginplatform.repository.plugin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pluginplatform.repository.testsupport.Api.Response;
+import io.pluginplatform.common.testsupport.Api.Response;
+import io.pluginplatform.common.testsupport.LocalRegistry;
+import io.pluginplatform.common.testsupport.Tokens;
 import io.pluginplatform.repository.testsupport.IntegrationTest;
-import io.pluginplatform.repository.testsupport.LocalRegistry;
-import io.pluginplatform.repository.testsupport.Tokens;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;

@@ -3,7 +3,7 @@ package io.pluginplatform.repository.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pluginplatform.common.api.repository.RegistryType;
-import io.pluginplatform.repository.testsupport.LocalRegistry;
+import io.pluginplatform.common.testsupport.LocalRegistry;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

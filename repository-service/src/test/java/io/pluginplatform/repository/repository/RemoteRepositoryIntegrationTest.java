@@ -2,12 +2,12 @@ package io.pluginplatform.repository.repository;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pluginplatform.common.testsupport.Api;
+import io.pluginplatform.common.testsupport.Api.Response;
+import io.pluginplatform.common.testsupport.LocalRegistry;
+import io.pluginplatform.common.testsupport.Tokens;
 import io.pluginplatform.repository.RepositoryServiceApplication;
-import io.pluginplatform.repository.testsupport.Api;
-import io.pluginplatform.repository.testsupport.Api.Response;
 import io.pluginplatform.repository.testsupport.IntegrationTest;
-import io.pluginplatform.repository.testsupport.LocalRegistry;
-import io.pluginplatform.repository.testsupport.Tokens;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;

@@ -1,7 +1,7 @@
 package io.pluginplatform.repository.security;
 
-import io.pluginplatform.repository.testsupport.Api;
-import io.pluginplatform.repository.testsupport.Api.Response;
+import io.pluginplatform.common.testsupport.Api;
+import io.pluginplatform.common.testsupport.Api.Response;
 import java.util.ArrayList;
 import java.util.List;
 

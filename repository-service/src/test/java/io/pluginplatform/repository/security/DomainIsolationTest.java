@@ -3,9 +3,9 @@ package io.pluginplatform.repository.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pluginplatform.common.auth.Role;
-import io.pluginplatform.repository.testsupport.Api.Response;
+import io.pluginplatform.common.testsupport.Api.Response;
+import io.pluginplatform.common.testsupport.Tokens;
 import io.pluginplatform.repository.testsupport.RouteTable;
-import io.pluginplatform.repository.testsupport.Tokens;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

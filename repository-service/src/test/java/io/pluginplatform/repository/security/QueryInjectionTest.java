@@ -2,8 +2,8 @@ package io.pluginplatform.repository.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pluginplatform.repository.testsupport.Api.Response;
-import io.pluginplatform.repository.testsupport.Tokens;
+import io.pluginplatform.common.testsupport.Api.Response;
+import io.pluginplatform.common.testsupport.Tokens;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -3,8 +3,8 @@ package io.pluginplatform.repository.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pluginplatform.common.auth.Role;
-import io.pluginplatform.repository.testsupport.Api.Response;
-import io.pluginplatform.repository.testsupport.Tokens;
+import io.pluginplatform.common.testsupport.Api.Response;
+import io.pluginplatform.common.testsupport.Tokens;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -2,11 +2,11 @@ package io.pluginplatform.repository.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pluginplatform.common.testsupport.Api.Response;
+import io.pluginplatform.common.testsupport.LocalRegistry;
+import io.pluginplatform.common.testsupport.Tokens;
 import io.pluginplatform.repository.plugin.PluginDocument;
-import io.pluginplatform.repository.testsupport.Api.Response;
 import io.pluginplatform.repository.testsupport.IntegrationTest;
-import io.pluginplatform.repository.testsupport.LocalRegistry;
-import io.pluginplatform.repository.testsupport.Tokens;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;

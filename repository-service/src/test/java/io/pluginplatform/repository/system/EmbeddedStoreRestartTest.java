@@ -2,10 +2,10 @@ package io.pluginplatform.repository.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pluginplatform.common.testsupport.Api;
+import io.pluginplatform.common.testsupport.Api.Response;
+import io.pluginplatform.common.testsupport.Tokens;
 import io.pluginplatform.repository.RepositoryServiceApplication;
-import io.pluginplatform.repository.testsupport.Api;
-import io.pluginplatform.repository.testsupport.Api.Response;
-import io.pluginplatform.repository.testsupport.Tokens;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

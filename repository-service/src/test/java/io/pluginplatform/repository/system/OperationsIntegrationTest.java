@@ -2,10 +2,10 @@ package io.pluginplatform.repository.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pluginplatform.repository.testsupport.Api.Response;
+import io.pluginplatform.common.testsupport.Api.Response;
+import io.pluginplatform.common.testsupport.Tokens;
 import io.pluginplatform.repository.testsupport.IntegrationTest;
 import io.pluginplatform.repository.testsupport.RouteTable;
-import io.pluginplatform.repository.testsupport.Tokens;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

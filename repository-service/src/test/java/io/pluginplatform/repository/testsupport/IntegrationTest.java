@@ -1,5 +1,8 @@
 package io.pluginplatform.repository.testsupport;
 
+import io.pluginplatform.common.testsupport.Api;
+import io.pluginplatform.common.testsupport.TestDatabase;
+import io.pluginplatform.common.testsupport.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;

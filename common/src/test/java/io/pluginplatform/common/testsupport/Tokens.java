@@ -1,4 +1,4 @@
-package io.pluginplatform.repository.testsupport;
+package io.pluginplatform.common.testsupport;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;

@@ -1,4 +1,4 @@
-package io.pluginplatform.repository.testsupport;
+package io.pluginplatform.common.testsupport;
 
 import java.io.IOException;
 import java.net.URI;

@@ -1,8 +1,5 @@
-package io.pluginplatform.repository.system;
+package io.pluginplatform.common.query;
 
-import io.pluginplatform.common.query.QueryRunner;
-import io.pluginplatform.common.query.QueryTranslator;
-import io.pluginplatform.common.query.StatisticsTranslator;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -14,9 +11,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-/** The query language of {@code common}, with this service's query time limit. */
+/**
+ * The query language's beans for a service that imports it: translators with the query time limit
+ * ({@code platform.query.max-time}) and the runner. Needs a {@link Clock} bean.
+ */
 @Configuration(proxyBeanMethods = false)
-class QueryConfiguration {
+public class QueryConfiguration {
 
     @Bean
     QueryTranslator queryTranslator(Clock clock, @Value("${platform.query.max-time:5s}") Duration maxTime) {

@@ -1,0 +1,19 @@
+package io.pluginplatform.plugin;
+
+import io.pluginplatform.common.auth.SecurityConfiguration;
+import io.pluginplatform.common.query.QueryConfiguration;
+import io.pluginplatform.common.store.StoreConfiguration;
+import io.pluginplatform.common.web.WebConfiguration;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Import;
+
+/** plugin-service: supervisors and the plugin endpoint broker. */
+@SpringBootApplication
+@Import({WebConfiguration.class, SecurityConfiguration.class, StoreConfiguration.class, QueryConfiguration.class})
+public class PluginServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(PluginServiceApplication.class, args);
+    }
+}

@@ -1,0 +1,2 @@
+/** Installed plugins: one record per plugin version placed on one supervisor. */
+package io.pluginplatform.plugin.installation;
