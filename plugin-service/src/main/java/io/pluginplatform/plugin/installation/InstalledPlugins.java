@@ -1,21 +1,119 @@
 package io.pluginplatform.plugin.installation;
 
+import static io.pluginplatform.plugin.installation.InstalledPluginDocument.ENDPOINT;
+import static io.pluginplatform.plugin.installation.InstalledPluginDocument.ENDPOINTS;
+import static io.pluginplatform.plugin.installation.InstalledPluginDocument.GENERATION;
+import static io.pluginplatform.plugin.installation.InstalledPluginDocument.LAST_ERROR;
+import static io.pluginplatform.plugin.installation.InstalledPluginDocument.PLUGIN_ID;
+import static io.pluginplatform.plugin.installation.InstalledPluginDocument.PLUGIN_KEY;
+import static io.pluginplatform.plugin.installation.InstalledPluginDocument.STATE;
+import static io.pluginplatform.plugin.installation.InstalledPluginDocument.SUPERVISOR_ID;
+import static io.pluginplatform.plugin.installation.InstalledPluginDocument.UPDATED_AT;
+import static io.pluginplatform.plugin.installation.InstalledPluginDocument.VERSION;
+
+import io.pluginplatform.common.api.plugin.InstalledPluginState;
+import io.pluginplatform.common.api.plugin.ReportedPlugin;
+import io.pluginplatform.common.error.ErrorCode;
+import io.pluginplatform.common.error.PlatformException;
+import io.pluginplatform.common.query.FieldCatalogue;
+import io.pluginplatform.common.query.FieldType;
+import io.pluginplatform.common.query.ListResult;
+import io.pluginplatform.common.query.Query;
+import io.pluginplatform.common.query.QueryRunner;
+import io.pluginplatform.common.query.QueryTranslator;
+import io.pluginplatform.common.time.Timestamps;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
-/** The installed plugins collection, as other features need it: what is installed on a supervisor. */
+/**
+ * The installed plugins: reconciliation of an agent's report (§4), recovery, reads, and what other features need (what
+ * is installed on a supervisor). Every state change is a compare-and-set on state and generation, so that concurrent
+ * publishes, recoveries and failure reports never overwrite each other; each applied change is announced as an
+ * {@link InstallationChanged} event, which wakes the callers waiting for it on this instance.
+ */
 @Component
 public class InstalledPlugins {
 
     public static final String COLLECTION = "installed_plugins";
 
-    private final MongoTemplate mongo;
+    private static final Logger log = LoggerFactory.getLogger(InstalledPlugins.class);
 
-    InstalledPlugins(MongoTemplate mongo) {
+    public static final FieldCatalogue FIELDS = FieldCatalogue.builder()
+            .field("plugin_id", FieldType.STRING)
+            .field("plugin_key", FieldType.STRING)
+            .field("version", FieldType.STRING)
+            .field("state", FieldType.STRING)
+            .field("endpoint", FieldType.STRING)
+            .field("endpoints", FieldType.STRING_LIST)
+            .field("supervisor_id", FieldType.STRING)
+            .field("domain_id", FieldType.STRING)
+            .field("generation", FieldType.NUMBER)
+            .field("failure_count", FieldType.NUMBER)
+            .field("last_error", FieldType.STRING)
+            .field("endpoint_called_at", FieldType.DATETIME)
+            .field("created_at", FieldType.DATETIME)
+            .field("updated_at", FieldType.DATETIME)
+            .keywordFields("plugin_id", "version", "endpoint")
+            .minimalFields("plugin_id", "version", "state", "endpoint", "supervisor_id")
+            .build();
+
+    private static final EnumSet<InstalledPluginState> RECOVERABLE =
+            EnumSet.of(InstalledPluginState.ACTIVE, InstalledPluginState.ERROR);
+
+    private final MongoTemplate mongo;
+    private final QueryTranslator translator;
+    private final QueryRunner runner;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    InstalledPlugins(
+            MongoTemplate mongo,
+            QueryTranslator translator,
+            QueryRunner runner,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.mongo = mongo;
+        this.translator = translator;
+        this.runner = runner;
+        this.events = events;
+        this.clock = clock;
     }
+
+    /** Creates the indexes; the unique one makes (supervisor, plugin key, version) impossible to install twice. */
+    @EventListener(ApplicationStartedEvent.class)
+    void createIndexes() {
+        var indexes = mongo.indexOps(COLLECTION);
+        indexes.createIndex(new Index()
+                .on(SUPERVISOR_ID, Sort.Direction.ASC)
+                .on(PLUGIN_KEY, Sort.Direction.ASC)
+                .on(VERSION, Sort.Direction.ASC)
+                .unique()
+                .named("installation_identity"));
+        indexes.createIndex(new Index()
+                .on(PLUGIN_KEY, Sort.Direction.ASC)
+                .on(VERSION, Sort.Direction.ASC)
+                .on(STATE, Sort.Direction.ASC));
+    }
+
+    // what is installed on a supervisor
 
     public long countOn(String supervisorId) {
         return mongo.count(onSupervisor(supervisorId), COLLECTION);
@@ -26,7 +124,150 @@ public class InstalledPlugins {
         return mongo.remove(onSupervisor(supervisorId), COLLECTION).getDeletedCount();
     }
 
-    private static Query onSupervisor(String supervisorId) {
-        return new Query(Criteria.where("supervisor_id").is(supervisorId));
+    public List<InstalledPluginDocument> on(String supervisorId) {
+        return mongo.find(onSupervisor(supervisorId), InstalledPluginDocument.class);
+    }
+
+    // reconciliation
+
+    /**
+     * Applies an agent's report to its supervisor's installations: each installation the report names, or no longer
+     * names, changes as {@link Reconciliation} says. Reported plugins that are not installed are ignored (the agent
+     * removes them). A change lost to a concurrent writer is left to the next publish. Returns how many changed.
+     */
+    public int reconcile(String supervisorId, List<ReportedPlugin> reported) {
+        List<InstalledPluginDocument> installed = on(supervisorId);
+        if (installed.isEmpty()) {
+            return 0;
+        }
+        Map<String, ReportedPlugin> byKey = new HashMap<>();
+        Map<String, List<ReportedPlugin>> byId = new HashMap<>();
+        for (ReportedPlugin plugin : reported == null ? List.<ReportedPlugin>of() : reported) {
+            if (plugin.pluginKey() != null) {
+                byKey.put(plugin.pluginKey() + "@" + plugin.version(), plugin);
+            } else {
+                byId.computeIfAbsent(plugin.pluginId() + "@" + plugin.version(), k -> new ArrayList<>())
+                        .add(plugin);
+            }
+        }
+        Map<String, Long> sameId = new HashMap<>();
+        for (InstalledPluginDocument installation : installed) {
+            sameId.merge(installation.pluginId() + "@" + installation.version(), 1L, Long::sum);
+        }
+        int changed = 0;
+        for (InstalledPluginDocument installation : installed) {
+            ReportedPlugin report = byKey.get(installation.pluginKey() + "@" + installation.version());
+            if (report == null) {
+                String id = installation.pluginId() + "@" + installation.version();
+                List<ReportedPlugin> candidates = byId.get(id);
+                // without a key, a report names an installation only when the id and version are unambiguous
+                if (candidates != null && candidates.size() == 1 && sameId.get(id) == 1) {
+                    report = candidates.get(0);
+                }
+            }
+            Optional<Reconciliation.Change> change = Reconciliation.of(installation, report);
+            if (change.isPresent() && apply(installation, change.get())) {
+                changed++;
+            }
+        }
+        return changed;
+    }
+
+    private boolean apply(InstalledPluginDocument installation, Reconciliation.Change change) {
+        List<String> endpoints = change.endpoints();
+        Update update = new Update()
+                .set(STATE, change.state())
+                .set(ENDPOINTS, endpoints)
+                .set(ENDPOINT, endpoints.isEmpty() ? null : endpoints.get(0))
+                .set(LAST_ERROR, change.lastError())
+                .set(UPDATED_AT, Timestamps.now(clock));
+        boolean applied =
+                mongo.updateFirst(unchanged(installation), update, COLLECTION).getModifiedCount() == 1;
+        if (applied) {
+            log.info(
+                    "Installation {} {} on supervisor {}: {} -> {}",
+                    installation.pluginKey(),
+                    installation.version(),
+                    installation.supervisorId(),
+                    installation.state(),
+                    change.state());
+            events.publishEvent(
+                    new InstallationChanged(installation.id(), installation.supervisorId(), change.state()));
+        }
+        return applied;
+    }
+
+    // recovery
+
+    /** {@code ACTIVE} or {@code ERROR} → {@code RE_PROVISIONING} with the next generation; else 409. */
+    public InstalledPluginDocument recover(String supervisorId, String pluginId, String version) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            InstalledPluginDocument installation = mongo.findOne(
+                    new org.springframework.data.mongodb.core.query.Query(Criteria.where(SUPERVISOR_ID)
+                            .is(supervisorId)
+                            .and(PLUGIN_ID)
+                            .is(pluginId)
+                            .and(VERSION)
+                            .is(version)),
+                    InstalledPluginDocument.class);
+            if (installation == null) {
+                throw PlatformException.notFound("plugin_id", pluginId);
+            }
+            if (!RECOVERABLE.contains(installation.state())) {
+                throw PlatformException.of(
+                                ErrorCode.ERROR_PLUGIN_STATE_CHANGE,
+                                "plugin_id",
+                                pluginId,
+                                "state",
+                                installation.state())
+                        .withViolation("state", "recover needs one of " + RECOVERABLE);
+            }
+            Instant now = Timestamps.now(clock);
+            InstalledPluginDocument recovered = mongo.findAndModify(
+                    unchanged(installation),
+                    new Update()
+                            .set(STATE, InstalledPluginState.RE_PROVISIONING)
+                            .inc(GENERATION, 1)
+                            .set("recovered_at", now)
+                            .set(UPDATED_AT, now),
+                    FindAndModifyOptions.options().returnNew(true),
+                    InstalledPluginDocument.class);
+            if (recovered != null) {
+                log.info(
+                        "Installation {} {} on supervisor {} recovers as generation {}",
+                        recovered.pluginKey(),
+                        recovered.version(),
+                        supervisorId,
+                        recovered.generation());
+                events.publishEvent(new InstallationChanged(recovered.id(), supervisorId, recovered.state()));
+                return recovered;
+            }
+        }
+        throw PlatformException.of(ErrorCode.ERROR_CONCURRENT_UPDATE, "key", "plugin_id", "value", pluginId);
+    }
+
+    // reads
+
+    /** A page of installations within {@code scope} (the caller's view), with the query language. */
+    public ListResult list(Query query, Criteria scope) {
+        return runner.list(translator.translate(query, FIELDS, scope), COLLECTION);
+    }
+
+    public InstalledPluginDocument read(org.bson.Document document) {
+        return mongo.getConverter().read(InstalledPluginDocument.class, document);
+    }
+
+    /** The compare-and-set condition: the installation as read, same state and generation. */
+    private static org.springframework.data.mongodb.core.query.Query unchanged(InstalledPluginDocument installation) {
+        Criteria same = Criteria.where("_id").is(installation.id()).and(STATE).is(installation.state());
+        same = installation.generation() == null
+                ? same.and(GENERATION).is(null)
+                : same.and(GENERATION).is(installation.generation());
+        return new org.springframework.data.mongodb.core.query.Query(same);
+    }
+
+    private static org.springframework.data.mongodb.core.query.Query onSupervisor(String supervisorId) {
+        return new org.springframework.data.mongodb.core.query.Query(
+                Criteria.where(SUPERVISOR_ID).is(supervisorId));
     }
 }

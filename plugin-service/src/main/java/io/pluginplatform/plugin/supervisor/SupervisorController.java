@@ -2,13 +2,19 @@ package io.pluginplatform.plugin.supervisor;
 
 import io.pluginplatform.common.api.ListResponse;
 import io.pluginplatform.common.api.plugin.GetSupervisorRequest;
+import io.pluginplatform.common.api.plugin.InstalledPluginInfo;
+import io.pluginplatform.common.api.plugin.InstalledPluginQuery;
+import io.pluginplatform.common.api.plugin.InstalledPluginState;
+import io.pluginplatform.common.api.plugin.InstalledPluginsInfo;
 import io.pluginplatform.common.api.plugin.PublishSupervisorRequest;
+import io.pluginplatform.common.api.plugin.RecoverPluginRequest;
 import io.pluginplatform.common.api.plugin.RegisterSupervisorRequest;
 import io.pluginplatform.common.api.plugin.SupervisorInfo;
 import io.pluginplatform.common.api.plugin.SupervisorQuery;
 import io.pluginplatform.common.api.plugin.SupervisorRequest;
 import io.pluginplatform.common.api.plugin.SupervisorStatQuery;
 import io.pluginplatform.common.api.plugin.SupervisorState;
+import io.pluginplatform.common.api.plugin.Watch;
 import io.pluginplatform.common.auth.Caller;
 import io.pluginplatform.common.auth.Permission;
 import io.pluginplatform.common.auth.RequiresPermission;
@@ -33,6 +39,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -49,11 +56,16 @@ class SupervisorController {
     private static final Set<String> GET_PARAMETERS = Set.of("only", "domain_id");
     private static final Set<String> DEREGISTER_PARAMETERS = Set.of("force", "domain_id");
 
+    private static final Set<String> PLUGIN_LIST_PARAMETERS =
+            Set.of("hostname", "plugin_id", "version", "state", "endpoint", "watch_revision", "watch_timeout_seconds");
+
     private final SupervisorService supervisors;
+    private final SupervisorPlugins plugins;
     private final ObjectMapper json;
 
-    SupervisorController(SupervisorService supervisors, ObjectMapper json) {
+    SupervisorController(SupervisorService supervisors, SupervisorPlugins plugins, ObjectMapper json) {
         this.supervisors = supervisors;
+        this.plugins = plugins;
         this.json = json;
     }
 
@@ -233,6 +245,92 @@ class SupervisorController {
     @RequiresPermission(Permission.SUPERVISOR_READ)
     Map<String, Object> statVerb(Caller caller, @Valid @RequestBody SupervisorStatQuery request) {
         return stat(caller, request);
+    }
+
+    // recover_plugin
+
+    @PostMapping("/supervisor/{supervisor_id}/plugin/{plugin_id}/recover")
+    @RequiresPermission(Permission.SUPERVISOR_ADMIN)
+    InstalledPluginInfo recover(
+            Caller caller,
+            @PathVariable("supervisor_id") String supervisorId,
+            @PathVariable("plugin_id") String pluginId,
+            @Valid @RequestBody RecoverPluginRequest request) {
+        String supervisor = PathParameters.merge("supervisor_id", supervisorId, request.supervisorId());
+        String plugin = PathParameters.merge("plugin_id", pluginId, request.pluginId());
+        return plugins.recover(caller, caller.domain(request.domainId()), request.withIds(supervisor, plugin));
+    }
+
+    @PostMapping("/supervisor/recover-plugin")
+    @RequiresPermission(Permission.SUPERVISOR_ADMIN)
+    InstalledPluginInfo recoverVerb(Caller caller, @Valid @RequestBody RecoverPluginRequest request) {
+        return plugins.recover(caller, caller.domain(request.domainId()), request);
+    }
+
+    // list_plugins
+
+    @GetMapping("/supervisor/{supervisor_id}/plugins")
+    @RequiresPermission(Permission.SUPERVISOR_READ)
+    DeferredResult<InstalledPluginsInfo> listPlugins(
+            Caller caller,
+            @PathVariable("supervisor_id") String supervisorId,
+            @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
+        QueryParameters query = QueryParameters.of(parameters, PLUGIN_LIST_PARAMETERS);
+        String revision = query.get("watch_revision");
+        Watch watch = revision == null
+                ? null
+                : new Watch(number("watch_revision", revision), timeout(query.get("watch_timeout_seconds")));
+        InstalledPluginQuery request = new InstalledPluginQuery(
+                query.toQuery(),
+                supervisorId,
+                query.get("hostname"),
+                query.get("plugin_id"),
+                query.get("version"),
+                query.getEnum("state", InstalledPluginState.class),
+                query.get("endpoint"),
+                watch,
+                query.get("domain_id"));
+        return plugins.list(caller, caller.domain(request.domainId()), request);
+    }
+
+    @PostMapping("/supervisor/{supervisor_id}/plugins/search")
+    @RequiresPermission(Permission.SUPERVISOR_READ)
+    DeferredResult<InstalledPluginsInfo> searchPlugins(
+            Caller caller,
+            @PathVariable("supervisor_id") String supervisorId,
+            @Valid @RequestBody InstalledPluginQuery request) {
+        String id = PathParameters.merge("supervisor_id", supervisorId, request.supervisorId());
+        return plugins.list(caller, caller.domain(request.domainId()), request.withSupervisorId(id));
+    }
+
+    @PostMapping("/supervisor/list-plugins")
+    @RequiresPermission(Permission.SUPERVISOR_READ)
+    DeferredResult<InstalledPluginsInfo> listPluginsVerb(
+            Caller caller, @Valid @RequestBody InstalledPluginQuery request) {
+        return plugins.list(caller, caller.domain(request.domainId()), request);
+    }
+
+    private static long number(String name, String value) {
+        try {
+            long number = Long.parseLong(value);
+            if (number >= 0) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw PlatformException.invalid(name, "must be a whole number, at least 0");
+    }
+
+    private static Integer timeout(String value) {
+        if (value == null) {
+            return null;
+        }
+        long seconds = number("watch_timeout_seconds", value);
+        if (seconds > 60) {
+            throw PlatformException.invalid("watch_timeout_seconds", "must be at most 60");
+        }
+        return (int) seconds;
     }
 
     private static boolean flag(String name, String value) {

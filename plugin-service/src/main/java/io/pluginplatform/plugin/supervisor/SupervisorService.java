@@ -2,6 +2,7 @@ package io.pluginplatform.plugin.supervisor;
 
 import static io.pluginplatform.plugin.supervisor.SupervisorDocument.ADMIN_STATE;
 import static io.pluginplatform.plugin.supervisor.SupervisorDocument.AGENT;
+import static io.pluginplatform.plugin.supervisor.SupervisorDocument.DESIRED_REVISION;
 import static io.pluginplatform.plugin.supervisor.SupervisorDocument.DOMAIN_ID;
 import static io.pluginplatform.plugin.supervisor.SupervisorDocument.HOSTNAME;
 import static io.pluginplatform.plugin.supervisor.SupervisorDocument.IS_PUBLIC;
@@ -50,6 +51,7 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -112,6 +114,7 @@ public class SupervisorService {
     private final QueryRunner runner;
     private final InstalledPlugins installations;
     private final SupervisorProperties properties;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     SupervisorService(
@@ -121,6 +124,7 @@ public class SupervisorService {
             QueryRunner runner,
             InstalledPlugins installations,
             SupervisorProperties properties,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.mongo = mongo;
         this.translator = translator;
@@ -128,6 +132,7 @@ public class SupervisorService {
         this.runner = runner;
         this.installations = installations;
         this.properties = properties;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -174,6 +179,7 @@ public class SupervisorService {
             }
             SupervisorDocument published = heartbeat(current, request, caller.isSystem());
             if (published != null) {
+                installations.reconcile(published.supervisorId(), request.pluginInfo());
                 return withRevision(published);
             }
             if (attempt >= 1) {
@@ -387,12 +393,7 @@ public class SupervisorService {
     // get, list, stat
 
     public SupervisorInfo get(Caller caller, String domainId, String supervisorId) {
-        requireId(supervisorId);
-        SupervisorDocument supervisor = find(domainId, supervisorId);
-        if (caller.role() == Role.SUPERVISOR && !supervisor.hostname().equals(caller.hostname())) {
-            throw PlatformException.forbidden("a supervisor token reads only its own supervisor");
-        }
-        return view(supervisor);
+        return view(own(caller, domainId, supervisorId));
     }
 
     public ListResponse<SupervisorInfo> list(Caller caller, String domainId, SupervisorQuery request) {
@@ -424,6 +425,57 @@ public class SupervisorService {
             answer.put("total_count", result.totalCount());
         }
         return answer;
+    }
+
+    // desired plugins
+
+    /** The supervisor's desired revision (0 when it is unknown). */
+    long desiredRevision(String supervisorId) {
+        org.springframework.data.mongodb.core.query.Query byId = new org.springframework.data.mongodb.core.query.Query(
+                Criteria.where(SUPERVISOR_ID).is(supervisorId));
+        byId.fields().include(DESIRED_REVISION);
+        SupervisorDocument supervisor = mongo.findOne(byId, SupervisorDocument.class);
+        return supervisor == null || supervisor.desiredRevision() == null ? 0 : supervisor.desiredRevision();
+    }
+
+    /** Moves the supervisor's desired revision after its desired plugins changed, which wakes its agent's long-poll. */
+    public void desiredPluginsChanged(String supervisorId) {
+        SupervisorDocument changed = mongo.findAndModify(
+                new org.springframework.data.mongodb.core.query.Query(
+                        Criteria.where(SUPERVISOR_ID).is(supervisorId)),
+                new Update().inc(DESIRED_REVISION, 1),
+                FindAndModifyOptions.options().returnNew(true),
+                SupervisorDocument.class);
+        if (changed != null) {
+            events.publishEvent(new DesiredPluginsChanged(supervisorId, changed.desiredRevision()));
+        }
+    }
+
+    /** The supervisor of this domain with this hostname, or 404. */
+    SupervisorDocument byHostname(String domainId, String hostname) {
+        SupervisorDocument supervisor = findByHostname(domainId, hostname);
+        if (supervisor == null) {
+            throw PlatformException.notFound("hostname", hostname);
+        }
+        return supervisor;
+    }
+
+    /** A supervisor by id, whatever its domain, for features that resolve it themselves; null when unknown. */
+    SupervisorDocument byIdAnyDomain(String supervisorId) {
+        return mongo.findOne(
+                new org.springframework.data.mongodb.core.query.Query(
+                        Criteria.where(SUPERVISOR_ID).is(supervisorId)),
+                SupervisorDocument.class);
+    }
+
+    /** The supervisor of the caller's domain, or 404; a SUPERVISOR token may name only its own (403). */
+    SupervisorDocument own(Caller caller, String domainId, String supervisorId) {
+        requireId(supervisorId);
+        SupervisorDocument supervisor = find(domainId, supervisorId);
+        if (caller.role() == Role.SUPERVISOR && !supervisor.hostname().equals(caller.hostname())) {
+            throw PlatformException.forbidden("a supervisor token reads only its own supervisor");
+        }
+        return supervisor;
     }
 
     // the disconnect job

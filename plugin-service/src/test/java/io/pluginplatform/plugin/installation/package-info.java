@@ -1,0 +1,2 @@
+/** Tests of the installed plugins' state rules. */
+package io.pluginplatform.plugin.installation;
