@@ -8,7 +8,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
  * Checks a route's {@link RequiresPermission} against the caller's role before the handler reads the request, so that
- * a forbidden caller learns nothing from validation errors. Application routes without the annotation are refused.
+ * a forbidden caller learns nothing from validation errors. Application routes without the annotation are refused,
+ * unless they are marked {@link PublicRoute}.
  */
 public class PermissionInterceptor implements HandlerInterceptor {
 
@@ -25,6 +26,10 @@ public class PermissionInterceptor implements HandlerInterceptor {
             return true;
         }
         if (!method.getBeanType().getPackageName().startsWith(applicationPackage)) {
+            return true;
+        }
+        if (method.hasMethodAnnotation(PublicRoute.class)
+                || method.getBeanType().isAnnotationPresent(PublicRoute.class)) {
             return true;
         }
         RequiresPermission required = method.getMethodAnnotation(RequiresPermission.class);

@@ -1,5 +1,6 @@
 package io.pluginplatform.plugin.installation;
 
+import static io.pluginplatform.plugin.installation.InstalledPluginDocument.CONSUMER_DOMAINS;
 import static io.pluginplatform.plugin.installation.InstalledPluginDocument.ENDPOINT;
 import static io.pluginplatform.plugin.installation.InstalledPluginDocument.ENDPOINTS;
 import static io.pluginplatform.plugin.installation.InstalledPluginDocument.GENERATION;
@@ -23,8 +24,10 @@ import io.pluginplatform.common.query.QueryRunner;
 import io.pluginplatform.common.query.QueryTranslator;
 import io.pluginplatform.common.time.Timestamps;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -35,6 +38,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -244,6 +248,140 @@ public class InstalledPlugins {
             }
         }
         throw PlatformException.of(ErrorCode.ERROR_CONCURRENT_UPDATE, "key", "plugin_id", "value", pluginId);
+    }
+
+    // placement and serving
+
+    /** The installations of a plugin version on any of the given supervisors, in every state. */
+    public List<InstalledPluginDocument> of(String pluginKey, String version, Collection<String> supervisorIds) {
+        return mongo.find(
+                new org.springframework.data.mongodb.core.query.Query(Criteria.where(PLUGIN_KEY)
+                        .is(pluginKey)
+                        .and(VERSION)
+                        .is(version)
+                        .and(SUPERVISOR_ID)
+                        .in(supervisorIds)),
+                InstalledPluginDocument.class);
+    }
+
+    public InstalledPluginDocument byId(String id) {
+        return mongo.findById(id, InstalledPluginDocument.class);
+    }
+
+    public List<InstalledPluginDocument> byIds(Collection<String> ids) {
+        return mongo.find(
+                new org.springframework.data.mongodb.core.query.Query(
+                        Criteria.where("_id").in(ids)),
+                InstalledPluginDocument.class);
+    }
+
+    /** The installation of the version on the supervisor, or null. */
+    public InstalledPluginDocument on(String supervisorId, String pluginKey, String version) {
+        return mongo.findOne(
+                new org.springframework.data.mongodb.core.query.Query(Criteria.where(SUPERVISOR_ID)
+                        .is(supervisorId)
+                        .and(PLUGIN_KEY)
+                        .is(pluginKey)
+                        .and(VERSION)
+                        .is(version)),
+                InstalledPluginDocument.class);
+    }
+
+    /**
+     * Creates the installation {@code PROVISIONING}; when the unique (supervisor, plugin key, version) index says it
+     * exists, the existing one. The agent learns of it from its supervisor's desired revision.
+     */
+    public InstalledPluginDocument install(InstalledPluginDocument candidate) {
+        try {
+            InstalledPluginDocument installed = mongo.insert(candidate);
+            log.info(
+                    "Installing {} {} on supervisor {}",
+                    installed.pluginKey(),
+                    installed.version(),
+                    installed.supervisorId());
+            return installed;
+        } catch (DuplicateKeyException e) {
+            return on(candidate.supervisorId(), candidate.pluginKey(), candidate.version());
+        }
+    }
+
+    /** Records that the installation was handed to a caller of the domain (callers write this at most once a minute). */
+    public void called(String id, String domainId) {
+        mongo.updateFirst(
+                new org.springframework.data.mongodb.core.query.Query(
+                        Criteria.where("_id").is(id)),
+                new Update().set("endpoint_called_at", Timestamps.now(clock)).addToSet(CONSUMER_DOMAINS, domainId),
+                COLLECTION);
+    }
+
+    /** What a failure report did to an installation. */
+    public enum FailureOutcome {
+        RECORDED,
+        RE_PROVISIONING,
+        ERROR
+    }
+
+    /**
+     * Records a caller's failure report (plugin-service.md §6): {@code threshold} reports within {@code window} start
+     * a new generation ({@code RE_PROVISIONING}); crossing it again within {@code errorAfterRecovery} of the last
+     * recovery makes the installation {@code ERROR}, so that the next caller is placed elsewhere.
+     */
+    public FailureOutcome recordFailure(
+            InstalledPluginDocument installation,
+            String message,
+            int threshold,
+            Duration window,
+            Duration errorAfterRecovery) {
+        Instant now = Timestamps.now(clock);
+        List<Instant> recent = new ArrayList<>();
+        for (Instant failure : installation.failures() == null ? List.<Instant>of() : installation.failures()) {
+            if (failure.isAfter(now.minus(window))) {
+                recent.add(failure);
+            }
+        }
+        recent.add(now);
+        Update update = new Update()
+                .inc("failure_count", 1)
+                .set("failures", recent)
+                .set(LAST_ERROR, message != null ? message : "a caller reported a failure")
+                .set(UPDATED_AT, now);
+        FailureOutcome outcome = FailureOutcome.RECORDED;
+        if (recent.size() >= threshold && installation.state() == InstalledPluginState.ACTIVE) {
+            boolean recentlyRecovered = installation.recoveredAt() != null
+                    && installation.recoveredAt().isAfter(now.minus(errorAfterRecovery));
+            if (recentlyRecovered) {
+                update.set(STATE, InstalledPluginState.ERROR)
+                        .set(ENDPOINTS, List.of())
+                        .set(ENDPOINT, null);
+                outcome = FailureOutcome.ERROR;
+            } else {
+                update.set(STATE, InstalledPluginState.RE_PROVISIONING)
+                        .inc(GENERATION, 1)
+                        .set("recovered_at", now)
+                        .set("failures", List.of());
+                outcome = FailureOutcome.RE_PROVISIONING;
+            }
+        }
+        if (mongo.updateFirst(unchanged(installation), update, COLLECTION).getModifiedCount() == 0) {
+            return null; // changed meanwhile: the caller reads it again
+        }
+        if (outcome != FailureOutcome.RECORDED) {
+            log.warn(
+                    "Installation {} {} on supervisor {}: {} failure reports within {} s, now {}",
+                    installation.pluginKey(),
+                    installation.version(),
+                    installation.supervisorId(),
+                    recent.size(),
+                    window.toSeconds(),
+                    outcome);
+            events.publishEvent(new InstallationChanged(
+                    installation.id(),
+                    installation.supervisorId(),
+                    outcome == FailureOutcome.ERROR
+                            ? InstalledPluginState.ERROR
+                            : InstalledPluginState.RE_PROVISIONING));
+        }
+        return outcome;
     }
 
     // reads

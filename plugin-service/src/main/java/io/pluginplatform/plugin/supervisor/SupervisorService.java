@@ -478,6 +478,46 @@ public class SupervisorService {
         return supervisor;
     }
 
+    // eligibility
+
+    /**
+     * The supervisors that may serve the domain now, with every requested label's value equal (plugin-service.md §5
+     * step 3). Reads the administrative state and the last publish, never the stored {@code state}. Labels are matched
+     * here rather than in the query, because label keys may hold dots, which MongoDB would read as a path.
+     */
+    public List<SupervisorCandidate> eligible(String domainId, Map<String, Object> requested) {
+        Instant seenSince = Timestamps.now(clock).minus(properties.disconnectAfter());
+        List<SupervisorDocument> enabled = mongo.find(
+                new org.springframework.data.mongodb.core.query.Query(new Criteria()
+                        .andOperator(
+                                Criteria.where(ADMIN_STATE).is(SupervisorState.ENABLED),
+                                Criteria.where(LAST_SEEN_AT).gte(seenSince),
+                                new Criteria()
+                                        .orOperator(
+                                                Criteria.where(DOMAIN_ID).is(domainId),
+                                                Criteria.where(IS_PUBLIC).is(true)))),
+                SupervisorDocument.class);
+        List<SupervisorCandidate> candidates = new ArrayList<>();
+        for (SupervisorDocument supervisor : enabled) {
+            Map<String, Object> labels = supervisor.labels() == null ? Map.of() : supervisor.labels();
+            boolean matches = requested == null
+                    || requested.entrySet().stream()
+                            .allMatch(label ->
+                                    label.getValue() != null && label.getValue().equals(labels.get(label.getKey())));
+            if (matches) {
+                candidates.add(new SupervisorCandidate(
+                        supervisor.supervisorId(),
+                        supervisor.domainId(),
+                        supervisor.name(),
+                        supervisor.priority() == null ? SupervisorDocument.DEFAULT_PRIORITY : supervisor.priority(),
+                        supervisor.agent() == null ? null : supervisor.agent().capacity(),
+                        Boolean.TRUE.equals(supervisor.isPublic()),
+                        labels));
+            }
+        }
+        return candidates;
+    }
+
     // the disconnect job
 
     /** Sets the stored state of every supervisor silent for longer than {@code disconnect-after}; how many. */
