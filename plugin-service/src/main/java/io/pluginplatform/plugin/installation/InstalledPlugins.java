@@ -33,6 +33,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
@@ -382,6 +384,54 @@ public class InstalledPlugins {
                             : InstalledPluginState.RE_PROVISIONING));
         }
         return outcome;
+    }
+
+    // housekeeping
+
+    /**
+     * Deletes at most {@code limit} installations nobody asked for since {@code cutoff} (by {@code endpoint_called_at},
+     * or {@code created_at} when never served); answers the supervisors that lost some.
+     */
+    public Set<String> deleteIdle(Instant cutoff, int limit) {
+        Criteria idle = new Criteria()
+                .orOperator(
+                        Criteria.where("endpoint_called_at").lt(cutoff),
+                        new Criteria()
+                                .andOperator(
+                                        Criteria.where("endpoint_called_at").is(null),
+                                        Criteria.where("created_at").lt(cutoff)));
+        return deleteMatching(idle, limit, "idle since " + cutoff);
+    }
+
+    /** Deletes at most {@code limit} installations of the supervisors; answers the supervisors that lost some. */
+    public Set<String> deleteOn(Collection<String> supervisorIds, int limit) {
+        if (supervisorIds.isEmpty()) {
+            return Set.of();
+        }
+        return deleteMatching(Criteria.where(SUPERVISOR_ID).in(supervisorIds), limit, "on a long-silent supervisor");
+    }
+
+    private Set<String> deleteMatching(Criteria which, int limit, String why) {
+        org.springframework.data.mongodb.core.query.Query batch =
+                new org.springframework.data.mongodb.core.query.Query(which).limit(limit);
+        List<InstalledPluginDocument> doomed = mongo.find(batch, InstalledPluginDocument.class);
+        Set<String> supervisors = new TreeSet<>();
+        for (InstalledPluginDocument installation : doomed) {
+            // one at a time and still matching: a caller that used it meanwhile keeps it
+            org.springframework.data.mongodb.core.query.Query still =
+                    new org.springframework.data.mongodb.core.query.Query(
+                            new Criteria().andOperator(Criteria.where("_id").is(installation.id()), which));
+            if (mongo.remove(still, COLLECTION).getDeletedCount() == 1) {
+                supervisors.add(installation.supervisorId());
+                log.info(
+                        "Removed installation {} {} from supervisor {}: {}",
+                        installation.pluginKey(),
+                        installation.version(),
+                        installation.supervisorId(),
+                        why);
+            }
+        }
+        return supervisors;
     }
 
     // reads

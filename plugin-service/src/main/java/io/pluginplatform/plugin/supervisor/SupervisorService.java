@@ -518,6 +518,17 @@ public class SupervisorService {
         return candidates;
     }
 
+    /** The supervisors (of any domain) whose last publish is older than {@code cutoff}. */
+    public List<String> silentSince(Instant cutoff) {
+        org.springframework.data.mongodb.core.query.Query silent =
+                new org.springframework.data.mongodb.core.query.Query(
+                        Criteria.where(LAST_SEEN_AT).lt(cutoff));
+        silent.fields().include(SUPERVISOR_ID);
+        return mongo.find(silent, SupervisorDocument.class).stream()
+                .map(SupervisorDocument::supervisorId)
+                .toList();
+    }
+
     // the disconnect job
 
     /** Sets the stored state of every supervisor silent for longer than {@code disconnect-after}; how many. */

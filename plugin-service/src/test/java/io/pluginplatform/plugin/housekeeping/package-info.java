@@ -1,0 +1,2 @@
+/** Tests of the housekeeping jobs. */
+package io.pluginplatform.plugin.housekeeping;
