@@ -1,0 +1,2 @@
+/** Architecture rules (ArchUnit) that keep plugin-service's layout honest. */
+package io.pluginplatform.plugin.architecture;
