@@ -169,7 +169,20 @@ public final class StatisticsTranslator {
                 default -> throw PlatformException.invalid(where, "unknown stage '" + Keys.shorten(name) + "'");
             };
         }
+        if (!(fields instanceof ProducedFields)) {
+            // no stage reshaped the rows: they are stored documents, answered with their declared fields only, so
+            // that what a resource keeps undeclared (a secret's hash, internal state) never leaves through a stat
+            stages.add(new Document("$project", declaredFields(catalogue)));
+        }
         return stages;
+    }
+
+    private static Document declaredFields(FieldCatalogue catalogue) {
+        Document projection = new Document("_id", 0);
+        for (String field : catalogue.fields().keySet()) {
+            projection.put(catalogue.storedName(field), 1);
+        }
+        return projection;
     }
 
     private static Fields group(Object body, Fields fields, String where, List<Document> stages) {

@@ -368,12 +368,43 @@ class StatisticsTranslatorTest {
                 () -> pipeline(stage("match", List.of(map("k", 1, "v", "x")))), ErrorCode.ERROR_INVALID_PARAMETER_TYPE);
     }
 
+    /** What rows that no stage reshaped are answered with: the catalogue's declared fields, without {@code _id}. */
+    private static final Document DECLARED_FIELDS = doc(
+            "$project",
+            new Document("_id", 0)
+                    .append("plugin_id", 1)
+                    .append("name", 1)
+                    .append("state", 1)
+                    .append("provider", 1)
+                    .append("service_type", 1)
+                    .append("image", 1)
+                    .append("registry_type", 1)
+                    .append("labels", 1)
+                    .append("tags", 1)
+                    .append("capability", 1)
+                    .append("endpoints", 1)
+                    .append("size", 1)
+                    .append("enabled", 1)
+                    .append("created_at", 1)
+                    .append("updated_at", 1));
+
+    @Test
+    void rowsNoStageReshapedShowOnlyTheDeclaredFields() {
+        assertThat(pipeline(stage("match", List.of(map("key", "state", "value", "ENABLED")))))
+                .last()
+                .isEqualTo(DECLARED_FIELDS);
+        assertThat(pipeline(stage("unwind", map("path", "labels")))).last().isEqualTo(DECLARED_FIELDS);
+        assertThat(pipeline(stage("group", map("fields", List.of(map("operator", "count", "name", "n"))))))
+                .last()
+                .isNotEqualTo(DECLARED_FIELDS);
+    }
+
     @Test
     void sortTakesAListOrASingleKey() {
         assertThat(pipeline(stage("sort", List.of(map("key", "name"), map("key", "size", "desc", true)))))
-                .containsExactly(doc("$sort", new Document("name", 1).append("size", -1)));
+                .containsExactly(doc("$sort", new Document("name", 1).append("size", -1)), DECLARED_FIELDS);
         assertThat(pipeline(stage("sort", map("key", "name", "desc", false))))
-                .containsExactly(doc("$sort", doc("name", 1)));
+                .containsExactly(doc("$sort", doc("name", 1)), DECLARED_FIELDS);
     }
 
     @Test
@@ -467,7 +498,7 @@ class StatisticsTranslatorTest {
     @Test
     void limitAndSkipTakeWholeNumbers() {
         assertThat(pipeline(stage("skip", 0), stage("limit", 2.0)))
-                .containsExactly(doc("$skip", 0L), doc("$limit", 2L));
+                .containsExactly(doc("$skip", 0L), doc("$limit", 2L), DECLARED_FIELDS);
         assertRejected(() -> pipeline(stage("limit", 0)), ErrorCode.ERROR_INVALID_PARAMETER);
         assertRejected(() -> pipeline(stage("skip", -1)), ErrorCode.ERROR_INVALID_PARAMETER);
         assertRejected(() -> pipeline(stage("limit", "5")), ErrorCode.ERROR_INVALID_PARAMETER_TYPE);

@@ -12,7 +12,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * ({@code managed/<id>}, {@code remote/<repository>/<id>}, {@code local/<domain>/<id>}); (supervisor, plugin key,
  * version) is unique. {@code domain_id} is the supervisor's domain, {@code consumer_domains} the domains it was served
  * to. {@code image}, {@code registry_config} (its non-secret part) and {@code capability} are what the agent needs to
- * run it. Every write is a conditional update on {@code state} and {@code generation}.
+ * run it. {@code failed_by_callers} marks an ERROR that callers' failure reports decided (not the agent): only a recovery
+ * ends it. Every write is a conditional update on {@code state} and {@code generation}.
  */
 @Document(InstalledPlugins.COLLECTION)
 public record InstalledPluginDocument(
@@ -29,6 +30,7 @@ public record InstalledPluginDocument(
         Integer failureCount,
         List<Instant> failures,
         String lastError,
+        Boolean failedByCallers,
         Instant recoveredAt,
         Instant endpointCalledAt,
         List<String> consumerDomains,

@@ -234,6 +234,7 @@ public class InstalledPlugins {
                     new Update()
                             .set(STATE, InstalledPluginState.RE_PROVISIONING)
                             .inc(GENERATION, 1)
+                            .set("failed_by_callers", false)
                             .set("recovered_at", now)
                             .set(UPDATED_AT, now),
                     FindAndModifyOptions.options().returnNew(true),
@@ -354,7 +355,8 @@ public class InstalledPlugins {
             if (recentlyRecovered) {
                 update.set(STATE, InstalledPluginState.ERROR)
                         .set(ENDPOINTS, List.of())
-                        .set(ENDPOINT, null);
+                        .set(ENDPOINT, null)
+                        .set("failed_by_callers", true);
                 outcome = FailureOutcome.ERROR;
             } else {
                 update.set(STATE, InstalledPluginState.RE_PROVISIONING)

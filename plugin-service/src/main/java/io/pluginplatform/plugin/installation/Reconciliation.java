@@ -19,7 +19,8 @@ import java.util.TreeSet;
  *       stored one: an older instance reporting {@code ACTIVE} never cancels a recovery;
  *   <li>{@code ACTIVE} → {@code ERROR} when reported {@code ERROR}; changed endpoints are stored, sorted; not reported
  *       at all → back to {@code PROVISIONING}, so that it is not served while missing;
- *   <li>{@code ERROR} → {@code ACTIVE} when the agent's retry succeeds.
+ *   <li>{@code ERROR} → {@code ACTIVE} when the agent's retry succeeds — unless callers' failure reports put it in ERROR:
+ *       the agent's instance is what failed them, so only a recovery (a new generation) ends that.
  * </ul>
  *
  * A report of an older generation than the stored one changes nothing.
@@ -39,6 +40,9 @@ final class Reconciliation {
                     : Optional.empty();
         }
         if (reported.generation() != null && reported.generation() < installed.generationOrZero()) {
+            return Optional.empty();
+        }
+        if (current == InstalledPluginState.ERROR && Boolean.TRUE.equals(installed.failedByCallers())) {
             return Optional.empty();
         }
         if (current == InstalledPluginState.RE_PROVISIONING && reported.generation() == null) {

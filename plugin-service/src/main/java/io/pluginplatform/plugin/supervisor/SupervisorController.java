@@ -277,9 +277,9 @@ class SupervisorController {
             @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
         QueryParameters query = QueryParameters.of(parameters, PLUGIN_LIST_PARAMETERS);
         String revision = query.get("watch_revision");
-        Watch watch = revision == null
-                ? null
-                : new Watch(number("watch_revision", revision), timeout(query.get("watch_timeout_seconds")));
+        // checked even without watch_revision: an out-of-range timeout is a mistake, not something to ignore
+        Integer timeout = timeout(query.get("watch_timeout_seconds"));
+        Watch watch = revision == null ? null : new Watch(number("watch_revision", revision), timeout);
         InstalledPluginQuery request = new InstalledPluginQuery(
                 query.toQuery(),
                 supervisorId,

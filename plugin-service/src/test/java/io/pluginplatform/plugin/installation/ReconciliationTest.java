@@ -28,6 +28,7 @@ class ReconciliationTest {
                 0,
                 List.of(),
                 null,
+                false,
                 null,
                 null,
                 List.of(),
@@ -101,6 +102,36 @@ class ReconciliationTest {
     void changedEndpointsOfAnActivePluginAreStored() {
         assertThat(Reconciliation.of(installed(ACTIVE, 0, "a:1"), reported(ACTIVE, 0L, "a:2")))
                 .hasValueSatisfying(c -> assertThat(c.endpoints()).containsExactly("a:2"));
+    }
+
+    @Test
+    void anErrorCallersReportedIsNotUndoneByTheInstanceTheyReportedOn() {
+        InstalledPluginDocument failedByCallers = new InstalledPluginDocument(
+                "id",
+                "supervisor-1",
+                "domain-1",
+                "managed/plugin-x",
+                "plugin-x",
+                "1.0.0",
+                ERROR,
+                null,
+                List.of(),
+                1L,
+                6,
+                List.of(),
+                "a caller reported a failure",
+                true,
+                null,
+                null,
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                null);
+
+        assertThat(Reconciliation.of(failedByCallers, reported(ACTIVE, 1L, "a:1")))
+                .isEmpty();
     }
 
     @Test

@@ -293,6 +293,19 @@ class PluginApiIntegrationTest extends IntegrationTest {
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         assertThat(response.body()).doesNotContain("hunter2-pass").contains("\"username\":\"u\"");
         assertThat(api.get("/repository/v1/plugins/secretive", admin).body()).doesNotContain("hunter2-pass");
+
+        // a stat whose stages do not reshape the rows answers stored documents: with their declared fields only
+        Response rows = api.post("/repository/v1/plugins/stat", admin, """
+                {"repository_id": "repo-local", "query": {"aggregate": [
+                  {"match": [{"key": "plugin_id", "value": "secretive"}]}, {"limit": 5}]}}
+                """);
+        assertThat(rows.status()).as(rows.toString()).isEqualTo(200);
+        assertThat(rows.json().path("results").get(0).path("plugin_id").asString())
+                .isEqualTo("secretive");
+        assertThat(rows.body())
+                .doesNotContain("registry_config")
+                .doesNotContain("enc:v1")
+                .doesNotContain("\"_id\"");
     }
 
     private static List<String> ids(Response response) {
