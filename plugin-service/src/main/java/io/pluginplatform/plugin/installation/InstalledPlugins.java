@@ -139,12 +139,12 @@ public class InstalledPlugins {
     /**
      * Applies an agent's report to its supervisor's installations: each installation the report names, or no longer
      * names, changes as {@link Reconciliation} says. Reported plugins that are not installed are ignored (the agent
-     * removes them). A change lost to a concurrent writer is left to the next publish. Returns how many changed.
+     * removes them). A change lost to a concurrent writer is left to the next publish. Returns false when one was.
      */
-    public int reconcile(String supervisorId, List<ReportedPlugin> reported) {
+    public boolean reconcile(String supervisorId, List<ReportedPlugin> reported) {
         List<InstalledPluginDocument> installed = on(supervisorId);
         if (installed.isEmpty()) {
-            return 0;
+            return true;
         }
         Map<String, ReportedPlugin> byKey = new HashMap<>();
         Map<String, List<ReportedPlugin>> byId = new HashMap<>();
@@ -160,7 +160,7 @@ public class InstalledPlugins {
         for (InstalledPluginDocument installation : installed) {
             sameId.merge(installation.pluginId() + "@" + installation.version(), 1L, Long::sum);
         }
-        int changed = 0;
+        boolean settled = true;
         for (InstalledPluginDocument installation : installed) {
             ReportedPlugin report = byKey.get(installation.pluginKey() + "@" + installation.version());
             if (report == null) {
@@ -172,11 +172,11 @@ public class InstalledPlugins {
                 }
             }
             Optional<Reconciliation.Change> change = Reconciliation.of(installation, report);
-            if (change.isPresent() && apply(installation, change.get())) {
-                changed++;
+            if (change.isPresent() && !apply(installation, change.get())) {
+                settled = false;
             }
         }
-        return changed;
+        return settled;
     }
 
     private boolean apply(InstalledPluginDocument installation, Reconciliation.Change change) {

@@ -9,8 +9,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A supervisor as stored, field names in snake_case. {@code admin_state} is what administrators set; {@code state} is
- * what filters and stats read, kept current by publish and the disconnect job. Every write is a targeted update of the
- * fields it changes, so that concurrent writers never lose each other's fields.
+ * what filters and stats read, kept current by publish and the disconnect job. {@code reconciled_report} fingerprints
+ * the last agent report whose reconciliation completed, with the desired revision it was applied at. Every write is a
+ * targeted update of the fields it changes, so that concurrent writers never lose each other's fields.
  */
 @Document(SupervisorDocument.COLLECTION)
 record SupervisorDocument(
@@ -29,6 +30,7 @@ record SupervisorDocument(
         String secretHash,
         Instant lastSeenAt,
         Long desiredRevision,
+        String reconciledReport,
         Instant createdAt,
         Instant updatedAt) {
 
@@ -48,6 +50,7 @@ record SupervisorDocument(
     static final String SECRET_HASH = "secret_hash";
     static final String LAST_SEEN_AT = "last_seen_at";
     static final String DESIRED_REVISION = "desired_revision";
+    static final String RECONCILED_REPORT = "reconciled_report";
     static final String UPDATED_AT = "updated_at";
 
     static final int DEFAULT_PRIORITY = 50;

@@ -10,6 +10,7 @@ import static io.pluginplatform.plugin.supervisor.SupervisorDocument.LABELS;
 import static io.pluginplatform.plugin.supervisor.SupervisorDocument.LAST_SEEN_AT;
 import static io.pluginplatform.plugin.supervisor.SupervisorDocument.NAME;
 import static io.pluginplatform.plugin.supervisor.SupervisorDocument.PRIORITY;
+import static io.pluginplatform.plugin.supervisor.SupervisorDocument.RECONCILED_REPORT;
 import static io.pluginplatform.plugin.supervisor.SupervisorDocument.SECRET_HASH;
 import static io.pluginplatform.plugin.supervisor.SupervisorDocument.STATE;
 import static io.pluginplatform.plugin.supervisor.SupervisorDocument.SUPERVISOR_ID;
@@ -20,6 +21,7 @@ import io.pluginplatform.common.api.ListResponse;
 import io.pluginplatform.common.api.plugin.AgentInfo;
 import io.pluginplatform.common.api.plugin.PublishSupervisorRequest;
 import io.pluginplatform.common.api.plugin.RegisterSupervisorRequest;
+import io.pluginplatform.common.api.plugin.ReportedPlugin;
 import io.pluginplatform.common.api.plugin.SupervisorInfo;
 import io.pluginplatform.common.api.plugin.SupervisorQuery;
 import io.pluginplatform.common.api.plugin.SupervisorState;
@@ -39,10 +41,13 @@ import io.pluginplatform.common.query.StatisticsTranslator;
 import io.pluginplatform.common.time.Timestamps;
 import io.pluginplatform.common.web.FreeForm;
 import io.pluginplatform.plugin.installation.InstalledPlugins;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +66,7 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * The supervisors' rules: publish (create on first sight, check the secret key on every later one, record the
@@ -115,6 +121,7 @@ public class SupervisorService {
     private final InstalledPlugins installations;
     private final SupervisorProperties properties;
     private final ApplicationEventPublisher events;
+    private final ObjectMapper json;
     private final Clock clock;
 
     SupervisorService(
@@ -125,6 +132,7 @@ public class SupervisorService {
             InstalledPlugins installations,
             SupervisorProperties properties,
             ApplicationEventPublisher events,
+            ObjectMapper json,
             Clock clock) {
         this.mongo = mongo;
         this.translator = translator;
@@ -133,6 +141,7 @@ public class SupervisorService {
         this.installations = installations;
         this.properties = properties;
         this.events = events;
+        this.json = json;
         this.clock = clock;
     }
 
@@ -179,13 +188,46 @@ public class SupervisorService {
             }
             SupervisorDocument published = heartbeat(current, request, caller.isSystem());
             if (published != null) {
-                installations.reconcile(published.supervisorId(), request.pluginInfo());
+                reconcile(current, published, request.pluginInfo());
                 return withRevision(published);
             }
             if (attempt >= 1) {
                 throw PlatformException.of(
                         ErrorCode.ERROR_CONCURRENT_UPDATE, "key", SUPERVISOR_ID, "value", current.supervisorId());
             }
+        }
+    }
+
+    /**
+     * Applies the agent's report to the supervisor's installations — unless it is the report last applied completely at
+     * the same desired revision. Every change to what the supervisor must run moves that revision (placement,
+     * recovery, failure reports, deletions), so an identical report at an unchanged revision would change nothing: a
+     * heartbeat then costs no read of the installations. A reconciliation that lost a change to a concurrent writer is
+     * not recorded, so the next heartbeat applies the report again.
+     */
+    private void reconcile(SupervisorDocument before, SupervisorDocument after, List<ReportedPlugin> report) {
+        long revision = after.desiredRevision() == null ? 0 : after.desiredRevision();
+        String fingerprint = revision + ":" + fingerprint(report);
+        if (fingerprint.equals(before.reconciledReport())) {
+            return;
+        }
+        if (installations.reconcile(after.supervisorId(), report)) {
+            mongo.updateFirst(
+                    new org.springframework.data.mongodb.core.query.Query(Criteria.where(SUPERVISOR_ID)
+                            .is(after.supervisorId())
+                            .and(DESIRED_REVISION)
+                            .is(after.desiredRevision())),
+                    new Update().set(RECONCILED_REPORT, fingerprint),
+                    SupervisorDocument.class);
+        }
+    }
+
+    private String fingerprint(List<ReportedPlugin> report) {
+        try {
+            byte[] canonical = json.writeValueAsBytes(report == null ? List.of() : report);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
         }
     }
 
@@ -211,6 +253,7 @@ public class SupervisorService {
                 request.secretKey() == null ? null : SecretKeys.hash(request.secretKey()),
                 now,
                 0L,
+                null,
                 now,
                 now));
         log.info(

@@ -1,5 +1,6 @@
 package io.pluginplatform.plugin.badinput;
 
+import io.pluginplatform.common.testsupport.BadRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -3,6 +3,8 @@ package io.pluginplatform.plugin.badinput;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pluginplatform.common.testsupport.Api;
+import io.pluginplatform.common.testsupport.BadRequest;
+import io.pluginplatform.common.testsupport.RawClient;
 import io.pluginplatform.common.testsupport.Tokens;
 import io.pluginplatform.plugin.testsupport.IntegrationTest;
 import java.time.Instant;

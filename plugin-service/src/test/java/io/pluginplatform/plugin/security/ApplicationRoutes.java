@@ -3,6 +3,7 @@ package io.pluginplatform.plugin.security;
 import io.pluginplatform.common.auth.Caller;
 import io.pluginplatform.common.auth.PublicRoute;
 import io.pluginplatform.common.auth.RequiresPermission;
+import io.pluginplatform.common.testsupport.Route;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -3,6 +3,8 @@ package io.pluginplatform.plugin.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pluginplatform.common.testsupport.Api.Response;
+import io.pluginplatform.common.testsupport.Call;
+import io.pluginplatform.common.testsupport.Route;
 import io.pluginplatform.common.testsupport.Tokens;
 import java.time.Duration;
 import java.util.List;

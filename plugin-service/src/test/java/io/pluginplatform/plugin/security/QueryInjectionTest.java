@@ -3,6 +3,7 @@ package io.pluginplatform.plugin.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pluginplatform.common.testsupport.Api.Response;
+import io.pluginplatform.common.testsupport.Route;
 import io.pluginplatform.common.testsupport.Tokens;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

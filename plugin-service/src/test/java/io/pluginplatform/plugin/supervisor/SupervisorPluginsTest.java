@@ -72,6 +72,8 @@ class SupervisorPluginsTest extends IntegrationTest {
                 .append("created_at", Date.from(Instant.now()))
                 .append("updated_at", Date.from(Instant.now()));
         mongo.insert(installation, "installed_plugins");
+        // as the broker does when it places one: the supervisor's desired plugins changed
+        supervisorService.desiredPluginsChanged(supervisorId);
     }
 
     private Response publishReporting(Object... plugins) {

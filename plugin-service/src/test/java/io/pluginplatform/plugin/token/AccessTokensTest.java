@@ -9,6 +9,7 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.pluginplatform.common.testsupport.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

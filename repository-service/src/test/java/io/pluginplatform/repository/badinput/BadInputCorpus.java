@@ -1,5 +1,6 @@
 package io.pluginplatform.repository.badinput;
 
+import io.pluginplatform.common.testsupport.BadRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -3,7 +3,9 @@ package io.pluginplatform.repository.badinput;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pluginplatform.common.testsupport.Api;
+import io.pluginplatform.common.testsupport.BadRequest;
 import io.pluginplatform.common.testsupport.LocalRegistry;
+import io.pluginplatform.common.testsupport.RawClient;
 import io.pluginplatform.common.testsupport.Tokens;
 import io.pluginplatform.repository.testsupport.IntegrationTest;
 import io.pluginplatform.repository.testsupport.RouteTable;

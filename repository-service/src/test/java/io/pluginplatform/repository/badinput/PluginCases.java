@@ -2,6 +2,7 @@ package io.pluginplatform.repository.badinput;
 
 import static io.pluginplatform.repository.badinput.Body.quote;
 
+import io.pluginplatform.common.testsupport.BadRequest;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,6 +2,7 @@ package io.pluginplatform.repository.security;
 
 import io.pluginplatform.common.auth.Caller;
 import io.pluginplatform.common.auth.RequiresPermission;
+import io.pluginplatform.common.testsupport.Route;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

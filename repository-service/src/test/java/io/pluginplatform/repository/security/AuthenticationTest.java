@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import io.pluginplatform.common.testsupport.Api.Response;
+import io.pluginplatform.common.testsupport.Call;
+import io.pluginplatform.common.testsupport.Route;
 import io.pluginplatform.common.testsupport.Tokens;
 import io.pluginplatform.repository.testsupport.RouteTable;
 import java.nio.charset.StandardCharsets;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pluginplatform.common.auth.Role;
 import io.pluginplatform.common.testsupport.Api.Response;
+import io.pluginplatform.common.testsupport.Route;
 import io.pluginplatform.common.testsupport.Tokens;
 import java.util.ArrayList;
 import java.util.List;

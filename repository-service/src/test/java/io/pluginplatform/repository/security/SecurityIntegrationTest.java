@@ -3,7 +3,9 @@ package io.pluginplatform.repository.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pluginplatform.common.testsupport.Api.Response;
+import io.pluginplatform.common.testsupport.Call;
 import io.pluginplatform.common.testsupport.LocalRegistry;
+import io.pluginplatform.common.testsupport.Route;
 import io.pluginplatform.common.testsupport.Tokens;
 import io.pluginplatform.repository.plugin.PluginDocument;
 import io.pluginplatform.repository.testsupport.IntegrationTest;

@@ -1,4 +1,4 @@
-package io.pluginplatform.plugin.badinput;
+package io.pluginplatform.common.testsupport;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -22,7 +22,7 @@ import java.util.TreeMap;
  * in chunks without a {@code Content-Length}, and request targets Java's HTTP client refuses to build (such as
  * {@code %ZZ}), which go over a plain socket.
  */
-final class RawClient {
+public final class RawClient {
 
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -32,20 +32,20 @@ final class RawClient {
 
     private final int port;
 
-    RawClient(int port) {
+    public RawClient(int port) {
         this.port = port;
     }
 
     /** An answer: status, headers by lower-case name, body text. */
-    record Answer(int status, Map<String, List<String>> headers, String body) {
+    public record Answer(int status, Map<String, List<String>> headers, String body) {
 
-        String header(String name) {
+        public String header(String name) {
             List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
             return values == null || values.isEmpty() ? null : values.get(0);
         }
     }
 
-    Answer send(BadRequest request) {
+    public Answer send(BadRequest request) {
         URI uri;
         try {
             uri = URI.create("http://127.0.0.1:" + port + request.path());

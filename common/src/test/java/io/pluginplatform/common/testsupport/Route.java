@@ -1,4 +1,4 @@
-package io.pluginplatform.plugin.security;
+package io.pluginplatform.common.testsupport;
 
 import io.pluginplatform.common.auth.Permission;
 import io.pluginplatform.common.auth.Role;
@@ -10,26 +10,26 @@ import java.util.regex.Pattern;
  * One application route as the handler mappings know it: HTTP method, path pattern, the permission its handler
  * declares (null when none, which the permission check refuses) and whether it works in a caller's domain.
  */
-record Route(String method, String pattern, Permission permission, boolean domainScoped, String handler) {
+public record Route(String method, String pattern, Permission permission, boolean domainScoped, String handler) {
 
     private static final Pattern VARIABLE = Pattern.compile("\\{([^}:]+)(?::[^}]*)?}");
 
     /** {@code "PUT /plugin/v1/supervisor/{supervisor_id}"}, as the spec's route tables write it. */
-    String key() {
+    public String key() {
         return method + " " + pattern;
     }
 
-    boolean takesBody() {
+    public boolean takesBody() {
         return method.equals("POST") || method.equals("PUT");
     }
 
     /** True when the permission table refuses this route to {@code role}. */
-    boolean deniedTo(Role role) {
+    public boolean deniedTo(Role role) {
         return permission == null || !permission.grantedTo(role);
     }
 
     /** The path with each variable replaced by its sample value, or by a made-up one when none is given. */
-    String path(Map<String, String> samples) {
+    public String path(Map<String, String> samples) {
         Matcher matcher = VARIABLE.matcher(pattern);
         StringBuilder path = new StringBuilder();
         while (matcher.find()) {

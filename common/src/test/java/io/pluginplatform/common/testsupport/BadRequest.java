@@ -1,4 +1,4 @@
-package io.pluginplatform.repository.badinput;
+package io.pluginplatform.common.testsupport;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -9,7 +9,7 @@ import java.util.Map;
  * detail; {@code status}, {@code code} and {@code mentions} (text the problem must contain, such as the offending
  * field's path) are checked only when set.
  */
-record BadRequest(
+public record BadRequest(
         String name,
         String method,
         String path,
@@ -22,43 +22,43 @@ record BadRequest(
         String code,
         String mentions) {
 
-    static final String JSON = "application/json";
+    public static final String JSON = "application/json";
 
-    static BadRequest of(String name, String method, String path, String token, String json) {
+    public static BadRequest of(String name, String method, String path, String token, String json) {
         return new BadRequest(
                 name, method, path, token, Map.of(), json == null ? null : JSON, bytes(json), false, null, null, null);
     }
 
-    BadRequest body(String contentType, byte[] content) {
+    public BadRequest body(String contentType, byte[] content) {
         return new BadRequest(
                 name, method, path, token, headers, contentType, content, chunked, status, code, mentions);
     }
 
-    BadRequest contentType(String type) {
+    public BadRequest contentType(String type) {
         return body(type, body);
     }
 
-    BadRequest streamed() {
+    public BadRequest streamed() {
         return new BadRequest(name, method, path, token, headers, contentType, body, true, status, code, mentions);
     }
 
-    BadRequest header(String header, String value) {
+    public BadRequest header(String header, String value) {
         Map<String, String> more = new LinkedHashMap<>(headers);
         more.put(header, value);
         return new BadRequest(name, method, path, token, more, contentType, body, chunked, status, code, mentions);
     }
 
-    BadRequest expect(int expectedStatus) {
+    public BadRequest expect(int expectedStatus) {
         return new BadRequest(
                 name, method, path, token, headers, contentType, body, chunked, expectedStatus, code, mentions);
     }
 
-    BadRequest expect(int expectedStatus, String expectedCode) {
+    public BadRequest expect(int expectedStatus, String expectedCode) {
         return new BadRequest(
                 name, method, path, token, headers, contentType, body, chunked, expectedStatus, expectedCode, mentions);
     }
 
-    BadRequest mentioning(String text) {
+    public BadRequest mentioning(String text) {
         return new BadRequest(name, method, path, token, headers, contentType, body, chunked, status, code, text);
     }
 
@@ -67,7 +67,7 @@ record BadRequest(
         return name + " (" + method + " " + path + ")";
     }
 
-    static byte[] bytes(String text) {
+    public static byte[] bytes(String text) {
         return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -1,6 +1,5 @@
-package io.pluginplatform.plugin.security;
+package io.pluginplatform.common.testsupport;
 
-import io.pluginplatform.common.testsupport.Api;
 import io.pluginplatform.common.testsupport.Api.Response;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +8,7 @@ import java.util.List;
  * One HTTP request with full control over what {@code Api}'s short forms fix: the raw {@code Authorization} header (or
  * none), further headers such as {@code X-Domain-Id}, and the body.
  */
-final class Call {
+public final class Call {
 
     private final Api api;
     private final String method;
@@ -23,28 +22,28 @@ final class Call {
         this.path = path;
     }
 
-    static Call to(Api api, String method, String path) {
+    public static Call to(Api api, String method, String path) {
         return new Call(api, method, path);
     }
 
     /** {@code Authorization: Bearer <token>}; a null token sends no header at all. */
-    Call bearer(String token) {
+    public Call bearer(String token) {
         return token == null ? this : header("Authorization", "Bearer " + token);
     }
 
-    Call header(String name, String value) {
+    public Call header(String name, String value) {
         headers.add(name);
         headers.add(value);
         return this;
     }
 
     /** A JSON body; null sends none. */
-    Call json(String json) {
+    public Call json(String json) {
         this.body = json;
         return this;
     }
 
-    Response send() {
+    public Response send() {
         return api.send(method, path, null, body, "application/json", headers.toArray(String[]::new));
     }
 }
