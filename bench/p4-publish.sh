@@ -8,13 +8,13 @@
 #   2. registers P4_PLUGINS (20) plugins, publishes and registers P4_SUPERVISORS (500) supervisors (label host=<n>),
 #      and asks for every plugin on every supervisor (labels {"host": n}), so that each supervisor holds 20
 #      installations — 10,000 in all (bench/lib/p4_publish.py setup);
-#   3. every supervisor publishes every P4_PERIOD (10) seconds for P4_SECONDS (120) seconds, reporting its 20 plugins
+#   3. every supervisor publishes every P4_PERIOD (10) seconds for P4_SECONDS (240) seconds, reporting its 20 plugins
 #      ACTIVE, the publishes of a period spread evenly over it (bench/lib/p4_publish.py load); the first period turns
 #      the 10,000 installations ACTIVE and is reported apart from the steady state;
 #   4. plugin-service's CPU time over the load comes from /proc/<pid>/stat (user + system).
 #
 # Bounded: the load has a fixed duration and the whole script runs under `timeout` (P4_MAX_SECONDS, 900 s).
-# Environment: P4_SUPERVISORS (500), P4_PLUGINS (20), P4_PERIOD (10), P4_SECONDS (120), P4_CALLERS (100),
+# Environment: P4_SUPERVISORS (500), P4_PLUGINS (20), P4_PERIOD (10), P4_SECONDS (240), P4_CALLERS (100),
 #   P4_WORKERS (32), P4_OUT (a new /tmp folder), P4_MAX_SECONDS (900), JAVA_OPTS.
 set -euo pipefail
 
@@ -30,7 +30,7 @@ readonly DOMAIN=domain-000000000004
 readonly SUPERVISORS=${P4_SUPERVISORS:-500}
 readonly PLUGINS=${P4_PLUGINS:-20}
 readonly PERIOD=${P4_PERIOD:-10}
-readonly LOAD_SECONDS=${P4_SECONDS:-120}
+readonly LOAD_SECONDS=${P4_SECONDS:-240}
 readonly CALLERS=${P4_CALLERS:-100}
 readonly WORKERS=${P4_WORKERS:-32}
 OUT=${P4_OUT:-$(mktemp -d /tmp/p4-publish.XXXXXX)}
