@@ -40,48 +40,11 @@ readonly DATA_DIR
 PIDS=()
 HELPER=$ROOT/bench/lib/p4_publish.py
 
-log() { printf '[p4 %s] %s\n' "$(date +%H:%M:%S)" "$*" | tee -a "$OUT/p4.log"; }
-die() {
-    log "ERROR: $*"
-    exit 1
-}
-
-cleanup() {
-    local status=$? pid
-    trap - EXIT INT TERM
-    for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-    for pid in "${PIDS[@]}"; do
-        for _ in $(seq 1 30); do
-            kill -0 "$pid" 2>/dev/null || break
-            sleep 1
-        done
-        kill -9 "$pid" 2>/dev/null || true
-    done
-    cp "$DATA_DIR"/*.log "$OUT/" 2>/dev/null || true
-    rm -rf "$DATA_DIR"
-    log "raw outputs in $OUT (exit $status)"
-    exit "$status"
-}
+BENCH=p4
+# shellcheck source=bench/lib/services.sh
+source "$ROOT/bench/lib/services.sh"
 trap cleanup EXIT
 trap 'exit 143' INT TERM
-
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-jar() { printf '%s/%s/target-bench/%s-0.1.0-SNAPSHOT.jar\n' "$ROOT" "$1" "$1"; }
-
-start() {
-    local name=$1 port=$2 started
-    shift 2
-    # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
-    env PLATFORM_DATA_DIR="$DATA_DIR/$name" PLATFORM_JWT_SECRET="$SECRET" "$@" \
-        java ${JAVA_OPTS:-} -jar "$(jar "$name")" --server.port="$port" >"$DATA_DIR/$name.log" 2>&1 </dev/null &
-    PIDS+=("$!")
-    started=$SECONDS
-    until [[ $(curl -s -m 2 "http://127.0.0.1:$port/actuator/health/readiness" || true) == *'"UP"'* ]]; do
-        ((SECONDS - started < 90)) || die "$name not ready within 90 s"
-        sleep 0.5
-    done
-    log "$name ready on 127.0.0.1:$port after $((SECONDS - started)) s"
-}
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
@@ -89,15 +52,8 @@ mkdir -p "$OUT"
 : >"$OUT/p4.log"
 log "P4 publish: $SUPERVISORS supervisors x $PLUGINS plugins, every ${PERIOD}s for ${LOAD_SECONDS}s; out: $OUT"
 log "machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-if [[ ! -f $(jar repository-service) || ! -f $(jar plugin-service) ]]; then
-    log "building the services into target-bench/"
-    (cd "$ROOT" && mvn -B -q -o -DskipTests -Djacoco.skip=true -Dspotless.check.skip=true \
-        -Dplatform.build.dir=target-bench package -pl common,repository-service,plugin-service) \
-        >"$OUT/build.log" 2>&1 || die "the build failed (see $OUT/build.log)"
-fi
-if [[ $(curl -s -o /dev/null -w '%{http_code}' -m 3 "http://$REGISTRY/v2/" || true) != 200 ]]; then
-    bash "$ROOT/scripts/start-test-infra.sh" >>"$OUT/infra.log" 2>&1 || die "start-test-infra.sh failed"
-fi
+build_if_missing
+registry_up
 
 SECRET=$(openssl rand -hex 32)
 REPOSITORY_PORT=$(free_port)

@@ -1,18 +1,18 @@
 package io.pluginplatform.repository.badinput;
 
+import static io.pluginplatform.common.testsupport.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pluginplatform.common.testsupport.Api;
 import io.pluginplatform.common.testsupport.BadRequest;
+import io.pluginplatform.common.testsupport.DatabaseSnapshot;
 import io.pluginplatform.common.testsupport.LocalRegistry;
 import io.pluginplatform.common.testsupport.RawClient;
 import io.pluginplatform.common.testsupport.Tokens;
 import io.pluginplatform.repository.testsupport.IntegrationTest;
 import io.pluginplatform.repository.testsupport.RouteTable;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -24,8 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Quality bar R8 for repository-service: every request of the bad-input corpus is answered 4xx with a problem detail
@@ -34,26 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class BadInputCorpusTest extends IntegrationTest {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String PLUGIN_ID = "bad-input-target";
-    /** Text that would betray a stack trace, a class name or a database message in an answer. */
-    private static final List<String> LEAKS = List.of(
-            "java.",
-            "javax.",
-            "jakarta.",
-            "tools.jackson",
-            "com.fasterxml",
-            "org.springframework",
-            "org.apache",
-            "Exception",
-            "\tat ",
-            "mongo",
-            "Mongo",
-            "bson",
-            "BSON",
-            "E11000",
-            "de.bwaldvogel",
-            "io.pluginplatform");
 
     /** For the tests that only inspect the corpus and send nothing. */
     private static final Target PLACEHOLDER =
@@ -100,7 +79,7 @@ class BadInputCorpusTest extends IntegrationTest {
         registerTarget(admin, image);
         Target target = new Target(PLUGIN_ID, image, admin, Tokens.system());
 
-        Map<String, List<String>> before = snapshot();
+        Map<String, List<String>> before = DatabaseSnapshot.of(mongo);
         String pluginBefore = storedPlugin(domain);
         RawClient client = new RawClient(port);
 
@@ -109,8 +88,10 @@ class BadInputCorpusTest extends IntegrationTest {
                         DynamicTest.dynamicTest(request.name(), () -> assertProblem(request, client.send(request))));
         DynamicTest unchanged = DynamicTest.dynamicTest("after the whole corpus: nothing was written", () -> {
             SoftAssertions softly = new SoftAssertions();
-            Map<String, List<String>> after = snapshot();
-            softly.assertThat(counts(after)).as("documents per collection").isEqualTo(counts(before));
+            Map<String, List<String>> after = DatabaseSnapshot.of(mongo);
+            softly.assertThat(DatabaseSnapshot.counts(after))
+                    .as("documents per collection")
+                    .isEqualTo(DatabaseSnapshot.counts(before));
             softly.assertThat(after).as("every stored document").isEqualTo(before);
             softly.assertThat(storedPlugin(domain)).as("the target plugin").isEqualTo(pluginBefore);
             softly.assertAll();
@@ -128,58 +109,6 @@ class BadInputCorpusTest extends IntegrationTest {
                 """.formatted(image, PLUGIN_ID);
         Api.Response response = api.post("/repository/v1/plugins", admin, body);
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
-    }
-
-    private static void assertProblem(BadRequest request, RawClient.Answer response) {
-        String answer = response.status() + " " + abbreviate(response.body()) + " to " + request;
-        assertThat(response.status()).as("status of " + answer).isBetween(400, 499);
-        if (request.status() != null) {
-            assertThat(response.status()).as("status of " + answer).isEqualTo(request.status());
-        }
-        assertThat(response.header("Content-Type"))
-                .as("content type of " + answer)
-                .startsWith("application/problem+json");
-        JsonNode problem = JSON.readTree(response.body());
-        assertThat(problem.isObject()).as("problem object in " + answer).isTrue();
-        assertThat(problem.path("status").asInt())
-                .as("status member of " + answer)
-                .isEqualTo(response.status());
-        assertThat(problem.path("code").asString()).as("code of " + answer).isNotBlank();
-        assertThat(problem.path("request_id").asString())
-                .as("request_id of " + answer)
-                .isNotBlank()
-                .isEqualTo(response.header("X-Request-Id"));
-        if (request.code() != null) {
-            assertThat(problem.path("code").asString()).as("code of " + answer).isEqualTo(request.code());
-        }
-        if (request.mentions() != null) {
-            assertThat(response.body()).as("offending field in " + answer).contains(request.mentions());
-        }
-        assertThat(response.body()).as("leaks in " + answer).doesNotContain(LEAKS);
-    }
-
-    private static String abbreviate(String text) {
-        return text == null || text.length() <= 600 ? text : text.substring(0, 600) + "...";
-    }
-
-    /** Every document of every collection, as canonical JSON, by collection name. */
-    private Map<String, List<String>> snapshot() {
-        Map<String, List<String>> documents = new TreeMap<>();
-        for (String collection : mongo.getCollectionNames()) {
-            List<String> json = new ArrayList<>();
-            for (Document document : mongo.getCollection(collection).find()) {
-                json.add(document.toJson());
-            }
-            json.sort(String::compareTo);
-            documents.put(collection, json);
-        }
-        return documents;
-    }
-
-    private static Map<String, Integer> counts(Map<String, List<String>> snapshot) {
-        Map<String, Integer> counts = new TreeMap<>();
-        snapshot.forEach((collection, documents) -> counts.put(collection, documents.size()));
-        return counts;
     }
 
     private String storedPlugin(String domain) {
